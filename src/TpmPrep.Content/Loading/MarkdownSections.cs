@@ -1,0 +1,208 @@
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using TpmPrep.Content.Markdown;
+
+namespace TpmPrep.Content.Loading;
+
+/// <summary>A <c>##</c> section of a content file's body and the blocks under it.</summary>
+internal sealed record MarkdownSection(string Name, int Line, IReadOnlyList<Block> Blocks);
+
+/// <summary>Splits a parsed body into the blocks before the first <c>##</c> heading and the sections after it.</summary>
+internal sealed class MarkdownSections
+{
+    private MarkdownSections(IReadOnlyList<Block> preamble, IReadOnlyList<MarkdownSection> sections)
+    {
+        Preamble = preamble;
+        Sections = sections;
+    }
+
+    public IReadOnlyList<Block> Preamble { get; }
+
+    public IReadOnlyList<MarkdownSection> Sections { get; }
+
+    public static MarkdownSections? Parse(SourceFile file)
+    {
+        var document = SafeMarkdown.Parse(file.Body);
+        if (document is null)
+        {
+            file.Error(file.BodyStartLine, $"Markdown is nested more than {SafeMarkdown.MaximumNestingDepth} levels deep");
+            return null;
+        }
+
+        var preamble = new List<Block>();
+        var sections = new List<MarkdownSection>();
+        string? name = null;
+        var line = 0;
+        var blocks = new List<Block>();
+        foreach (var block in document.ToList())
+        {
+            if (block is HeadingBlock { Level: 2 } heading)
+            {
+                if (name is not null)
+                {
+                    sections.Add(new MarkdownSection(name, line, blocks));
+                }
+
+                name = HeadingText(heading);
+                line = file.BodyLine(heading.Line);
+                blocks = [];
+                continue;
+            }
+
+            if (block is LinkReferenceDefinitionGroup or BlankLineBlock)
+            {
+                continue;
+            }
+
+            (name is null ? preamble : blocks).Add(block);
+        }
+
+        if (name is not null)
+        {
+            sections.Add(new MarkdownSection(name, line, blocks));
+        }
+
+        return new MarkdownSections(preamble, sections);
+    }
+
+    public static string HeadingText(HeadingBlock heading)
+    {
+        if (heading.Inline is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var inline in heading.Inline.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+
+    /// <summary>The items of a section that must be one bullet list, rendered; null after reporting an error.</summary>
+    public static IReadOnlyList<string>? BulletItems(SourceFile file, MarkdownSection section)
+    {
+        var items = new List<string>();
+        foreach (var block in section.Blocks)
+        {
+            if (block is not ListBlock { IsOrdered: false } list)
+            {
+                file.Error(file.BodyLine(block.Line), $"section '## {section.Name}' must be a bullet list ('- ' a point); found {Describe(block)}");
+                return null;
+            }
+
+            items.AddRange(list.OfType<ListItemBlock>().Select(SafeMarkdown.RenderListItem));
+        }
+
+        if (items.Count == 0)
+        {
+            file.Error(section.Line, $"section '## {section.Name}' has no points: add a bullet list");
+            return null;
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// <c>###</c> headings each followed by a numbered list of exactly <paramref name="anchorCount"/> items.
+    /// </summary>
+    public static IReadOnlyList<(string Heading, int Line, IReadOnlyList<string> Anchors)>? AnchoredItems(
+        SourceFile file, MarkdownSection section, int anchorCount, string what)
+    {
+        var result = new List<(string, int, IReadOnlyList<string>)>();
+        var ok = true;
+        string? heading = null;
+        var headingLine = 0;
+        List<string>? anchors = null;
+
+        void Close()
+        {
+            if (heading is null)
+            {
+                return;
+            }
+
+            if (anchors is null)
+            {
+                file.Error(headingLine, $"{what} '{heading}' has no anchors: add a numbered list of {anchorCount}");
+                ok = false;
+            }
+            else if (anchors.Count != anchorCount)
+            {
+                file.Error(headingLine, $"{what} '{heading}' has {anchors.Count} anchors; it needs exactly {anchorCount}");
+                ok = false;
+            }
+            else
+            {
+                result.Add((heading, headingLine, anchors));
+            }
+        }
+
+        foreach (var block in section.Blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock { Level: 3 } h3:
+                    Close();
+                    heading = HeadingText(h3);
+                    headingLine = file.BodyLine(h3.Line);
+                    anchors = null;
+                    if (heading.Length == 0)
+                    {
+                        file.Error(headingLine, $"{what} heading is empty");
+                        ok = false;
+                        heading = null;
+                    }
+
+                    break;
+                case ListBlock { IsOrdered: true } list when heading is not null && anchors is null:
+                    anchors = list.OfType<ListItemBlock>().Select(SafeMarkdown.RenderListItem).ToList();
+                    break;
+                case ListBlock { IsOrdered: false } when heading is not null && anchors is null:
+                    file.Error(file.BodyLine(block.Line), $"{what} '{heading}' must have a numbered list (1. 2. ...) of anchors, not bullets");
+                    ok = false;
+                    anchors = [];
+                    heading = null;
+                    break;
+                default:
+                    file.Error(file.BodyLine(block.Line), $"unexpected {Describe(block)} in section '## {section.Name}': expected '### {what}' headings, each followed by a numbered list of {anchorCount} anchors");
+                    ok = false;
+                    break;
+            }
+        }
+
+        Close();
+        if (ok && result.Count == 0)
+        {
+            file.Error(section.Line, $"section '## {section.Name}' has no {what}: add a '### ' heading with {anchorCount} numbered anchors");
+            return null;
+        }
+
+        return ok ? result : null;
+    }
+
+    private static string Describe(Block block) => block switch
+    {
+        ParagraphBlock => "a paragraph",
+        HeadingBlock h => $"a level-{h.Level} heading",
+        ListBlock { IsOrdered: true } => "a numbered list",
+        ListBlock => "a bullet list",
+        CodeBlock => "a code block",
+        QuoteBlock => "a quote",
+        ThematicBreakBlock => "a horizontal rule",
+        _ => "a " + block.GetType().Name.Replace("Block", string.Empty, StringComparison.Ordinal).ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,69 @@
+using System.Collections.Frozen;
+
+namespace TpmPrep.Content.Model;
+
+/// <summary>
+/// Everything loaded from one content folder: immutable, so a reload swaps the whole catalogue and
+/// readers see either the old one or the new one.
+/// </summary>
+public sealed class ContentCatalogue
+{
+    public ContentCatalogue(
+        IReadOnlyList<SkillArea> skills,
+        IReadOnlyList<Level> levels,
+        IReadOnlyList<QuestionBank> banks,
+        IReadOnlyList<ContentError> errors,
+        DateTime loadedAtUtc)
+    {
+        Skills = skills;
+        Levels = levels;
+        Banks = banks;
+        Errors = errors;
+        LoadedAtUtc = loadedAtUtc;
+        _skillsById = skills.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        _levelsById = levels.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
+        _banksById = banks.ToFrozenDictionary(b => b.Id, StringComparer.Ordinal);
+        _questionsById = banks.SelectMany(b => b.Questions).ToFrozenDictionary(q => q.Id, StringComparer.Ordinal);
+    }
+
+    private readonly FrozenDictionary<string, SkillArea> _skillsById;
+    private readonly FrozenDictionary<string, Level> _levelsById;
+    private readonly FrozenDictionary<string, QuestionBank> _banksById;
+    private readonly FrozenDictionary<string, Question> _questionsById;
+
+    public static ContentCatalogue Empty { get; } = new([], [], [], [], DateTime.UnixEpoch);
+
+    public IReadOnlyList<SkillArea> Skills { get; }
+
+    public IReadOnlyList<Level> Levels { get; }
+
+    public IReadOnlyList<QuestionBank> Banks { get; }
+
+    public IReadOnlyList<ContentError> Errors { get; }
+
+    public DateTime LoadedAtUtc { get; }
+
+    public IEnumerable<Question> Questions => _questionsById.Values;
+
+    public int QuestionCount => _questionsById.Count;
+
+    public SkillArea? FindSkill(string id) => _skillsById.GetValueOrDefault(id);
+
+    public Level? FindLevel(string id) => _levelsById.GetValueOrDefault(id);
+
+    public QuestionBank? FindBank(string id) => _banksById.GetValueOrDefault(id);
+
+    public Question? FindQuestion(string id) => _questionsById.GetValueOrDefault(id);
+
+    public string SkillTitle(string id) => FindSkill(id)?.Title ?? id;
+
+    public string LevelTitle(string id) => FindLevel(id)?.Title ?? id;
+
+    /// <summary>Number of questions per primary skill area, every known area listed.</summary>
+    public IReadOnlyDictionary<string, int> QuestionsByPrimarySkill() =>
+        Skills.ToDictionary(s => s.Id, s => Questions.Count(q => q.PrimarySkill == s.Id), StringComparer.Ordinal);
+
+    /// <summary>Number of questions per level, every known level listed.</summary>
+    public IReadOnlyDictionary<string, int> QuestionsByLevel() =>
+        Levels.ToDictionary(l => l.Id, l => Questions.Count(q => q.LevelId == l.Id), StringComparer.Ordinal);
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace TpmPrep.Web.Data;
+
+/// <summary>A TpmPrep account: a candidate, a hiring manager or a coach.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    public DateTime CreatedUtc { get; set; }
+}

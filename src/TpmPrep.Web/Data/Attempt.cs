@@ -1,0 +1,47 @@
+namespace TpmPrep.Web.Data;
+
+/// <summary>One answer a user gave to a question, and the grades they gave themselves for it.</summary>
+public sealed class Attempt
+{
+    public int Id { get; set; }
+
+    public string UserId { get; set; } = string.Empty;
+
+    public string QuestionId { get; set; } = string.Empty;
+
+    public string BankId { get; set; } = string.Empty;
+
+    /// <summary>The question's title when answered, so history stays readable if the question changes or goes.</summary>
+    public string QuestionTitle { get; set; } = string.Empty;
+
+    /// <summary>SHA-256 of the question file when answered: tells whether the question has changed since.</summary>
+    public string QuestionTextHash { get; set; } = string.Empty;
+
+    public string Answer { get; set; } = string.Empty;
+
+    public int TimeTakenSeconds { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime? GradedUtc { get; set; }
+
+    /// <summary>Mean of the criterion scores (1-4), kept so lists and charts need no join.</summary>
+    public double? AverageScore { get; set; }
+
+    public List<AttemptScore> Scores { get; set; } = [];
+}
+
+/// <summary>A self-grade on one rubric criterion of an attempt.</summary>
+public sealed class AttemptScore
+{
+    public int Id { get; set; }
+
+    public int AttemptId { get; set; }
+
+    public int CriterionIndex { get; set; }
+
+    /// <summary>The criterion's title when graded.</summary>
+    public string Criterion { get; set; } = string.Empty;
+
+    public int Score { get; set; }
+}

@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Data;
+using TpmPrep.Web.Infrastructure;
+
+namespace TpmPrep.Web.Pages.Account;
+
+[EnableRateLimiting(RateLimits.Login)]
+public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!AppRoles.Selectable.Contains(Input.Role))
+        {
+            ModelState.AddModelError("Input.Role", "Choose Candidate, Hiring manager or Coach.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = new AppUser
+        {
+            UserName = Input.Email!.Trim(),
+            Email = Input.Email!.Trim(),
+            DisplayName = Input.DisplayName!.Trim(),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, Input.Password!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, Input.Role);
+        await signIn.SignInAsync(user, isPersistent: true);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/banks");
+    }
+
+    public sealed class RegisterInput
+    {
+        [Required(ErrorMessage = "Enter your name.")]
+        [StringLength(80, ErrorMessage = "Your name can be at most {1} characters.")]
+        public string? DisplayName { get; set; }
+
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [StringLength(256, ErrorMessage = "The email address can be at most {1} characters.")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(128, MinimumLength = 10, ErrorMessage = "The password must be {2} to {1} characters long.")]
+        public string? Password { get; set; }
+
+        [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+        public string? ConfirmPassword { get; set; }
+
+        public string Role { get; set; } = AppRoles.Candidate;
+    }
+}

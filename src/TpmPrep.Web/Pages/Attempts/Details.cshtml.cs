@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Content.Markdown;
+using TpmPrep.Content.Model;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Pages.Attempts;
+
+public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
+{
+    public AttemptDetails Attempt { get; private set; } = null!;
+
+    public Question? Question { get; private set; }
+
+    public string AnswerHtml { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await attempts.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } attempt)
+        {
+            return NotFound();
+        }
+
+        Attempt = attempt;
+        Question = catalogue.Current.FindQuestion(attempt.QuestionId);
+        // Rendered on read, not stored: a fix to the safe pipeline then protects old answers too.
+        AnswerHtml = SafeMarkdown.ToHtml(attempt.Answer);
+        return Page();
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Content.Markdown;
+using TpmPrep.Content.Model;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Pages.Attempts;
+
+public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
+{
+    [BindProperty]
+    public GradeInput Input { get; set; } = new();
+
+    public AttemptDetails Attempt { get; private set; } = null!;
+
+    public Question Question { get; private set; } = null!;
+
+    public string AnswerHtml { get; private set; } = string.Empty;
+
+    public string DraftKey => $"{User.UserId()}:{Question.Id}";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.Scores = Attempt.Scores.Select(s => (int?)s.Score).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        for (var i = 0; i < Question.Rubric.Count; i++)
+        {
+            var score = i < Input.Scores.Count ? Input.Scores[i] : null;
+            if (score is null)
+            {
+                ModelState.AddModelError($"Input.Scores[{i}]", $"Pick a score for \"{Question.Rubric[i].Title}\".");
+            }
+            else if (score is < AnswerLimits.MinScore or > AnswerLimits.MaxScore)
+            {
+                ModelState.AddModelError($"Input.Scores[{i}]", $"The score for \"{Question.Rubric[i].Title}\" must be from 1 to 4.");
+            }
+        }
+
+        if (Input.Scores.Count > Question.Rubric.Count)
+        {
+            ModelState.AddModelError("Input.Scores", $"This rubric has {Question.Rubric.Count} criteria; the form sent {Input.Scores.Count} scores.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await attempts.GradeAsync(User.RequiredUserId(), id, Question, Input.Scores.Select(s => s!.Value).ToList(), cancellationToken);
+        if (outcome == GradeOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome != GradeOutcome.Saved)
+        {
+            ModelState.AddModelError(string.Empty, "The rubric changed while you were grading. Please grade again.");
+            return Page();
+        }
+
+        return RedirectToPage("/Attempts/Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await attempts.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } attempt
+            || catalogue.Current.FindQuestion(attempt.QuestionId) is not { } question)
+        {
+            return false;
+        }
+
+        Attempt = attempt;
+        Question = question;
+        AnswerHtml = SafeMarkdown.ToHtml(attempt.Answer);
+        return true;
+    }
+
+    public sealed class GradeInput
+    {
+        public List<int?> Scores { get; set; } = [];
+    }
+}

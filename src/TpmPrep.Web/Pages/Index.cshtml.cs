@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Content.Model;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Pages;
+
+public sealed class IndexModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
+{
+    public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;
+
+    public IReadOnlyDictionary<string, int> QuestionsByPrimarySkill { get; private set; } = new Dictionary<string, int>();
+
+    public int? AttemptCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Catalogue = catalogue.Current;
+        QuestionsByPrimarySkill = Catalogue.QuestionsByPrimarySkill();
+        if (User.UserId() is { } userId)
+        {
+            AttemptCount = await attempts.CountAsync(userId, cancellationToken);
+        }
+    }
+}

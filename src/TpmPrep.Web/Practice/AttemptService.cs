@@ -1,0 +1,126 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Content.Model;
+using TpmPrep.Web.Data;
+
+namespace TpmPrep.Web.Practice;
+
+/// <summary>
+/// Stores and reads practice attempts. Every read and write is filtered by the caller's user id, so an
+/// id belonging to someone else behaves exactly like an id that does not exist.
+/// </summary>
+public sealed class AttemptService(AppDbContext db, TimeProvider clock)
+{
+    private static readonly Expression<Func<Attempt, AttemptSummary>> ToSummary = a =>
+        new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds);
+
+    public async Task<int> CreateAsync(string userId, Question question, string answer, int timeTakenSeconds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentException.ThrowIfNullOrWhiteSpace(answer);
+        if (answer.Length > AnswerLimits.MaxLength)
+        {
+            throw new ArgumentException($"An answer may be at most {AnswerLimits.MaxLength} characters.", nameof(answer));
+        }
+
+        var attempt = new Attempt
+        {
+            UserId = userId,
+            QuestionId = question.Id,
+            BankId = question.BankId,
+            QuestionTitle = question.Title,
+            QuestionTextHash = question.TextHash,
+            Answer = answer,
+            TimeTakenSeconds = Math.Clamp(timeTakenSeconds, 0, AnswerLimits.MaxTimeTakenSeconds),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Attempts.Add(attempt);
+        await db.SaveChangesAsync(cancellationToken);
+        return attempt.Id;
+    }
+
+    /// <summary>Saves one score (1-4) per rubric criterion, replacing earlier grades of the same attempt.</summary>
+    public async Task<GradeOutcome> GradeAsync(string userId, int attemptId, Question? question, IReadOnlyList<int> scores, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var attempt = await db.Attempts.Include(a => a.Scores)
+            .SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
+        if (attempt is null)
+        {
+            return GradeOutcome.NotFound;
+        }
+
+        if (question is null || question.Id != attempt.QuestionId)
+        {
+            return GradeOutcome.QuestionGone;
+        }
+
+        if (scores.Count != question.Rubric.Count || scores.Any(s => s is < AnswerLimits.MinScore or > AnswerLimits.MaxScore))
+        {
+            return GradeOutcome.Invalid;
+        }
+
+        attempt.Scores.Clear();
+        for (var i = 0; i < scores.Count; i++)
+        {
+            attempt.Scores.Add(new AttemptScore { CriterionIndex = i, Criterion = question.Rubric[i].Title, Score = scores[i] });
+        }
+
+        attempt.AverageScore = scores.Average();
+        attempt.GradedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return GradeOutcome.Saved;
+    }
+
+    public async Task<IReadOnlyList<AttemptSummary>> ListAsync(string userId, int take, CancellationToken cancellationToken) =>
+        await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
+            .Take(take)
+            .Select(ToSummary)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<AttemptSummary>> ListForQuestionAsync(string userId, string questionId, int take, CancellationToken cancellationToken) =>
+        await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId && a.QuestionId == questionId)
+            .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
+            .Take(take)
+            .Select(ToSummary)
+            .ToListAsync(cancellationToken);
+
+    public Task<int> CountAsync(string userId, CancellationToken cancellationToken) =>
+        db.Attempts.AsNoTracking().CountAsync(a => a.UserId == userId, cancellationToken);
+
+    public async Task<AttemptDetails?> FindAsync(string userId, int attemptId, CancellationToken cancellationToken)
+    {
+        var attempt = await db.Attempts.AsNoTracking()
+            .Where(a => a.Id == attemptId && a.UserId == userId)
+            .Select(a => new
+            {
+                a.Id,
+                a.QuestionId,
+                a.QuestionTitle,
+                a.BankId,
+                a.QuestionTextHash,
+                a.Answer,
+                a.TimeTakenSeconds,
+                a.CreatedUtc,
+                a.GradedUtc,
+                a.AverageScore,
+                Scores = a.Scores.OrderBy(s => s.CriterionIndex).Select(s => new CriterionScore(s.CriterionIndex, s.Criterion, s.Score)).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return attempt is null
+            ? null
+            : new AttemptDetails(attempt.Id, attempt.QuestionId, attempt.QuestionTitle, attempt.BankId, attempt.QuestionTextHash, attempt.Answer,
+                attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores);
+    }
+
+    /// <summary>How many times the user has answered each question, for the bank page.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsByQuestionAsync(string userId, IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken) =>
+        await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId && questionIds.Contains(a.QuestionId))
+            .GroupBy(a => a.QuestionId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+}

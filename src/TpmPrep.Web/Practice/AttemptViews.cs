@@ -1,0 +1,36 @@
+namespace TpmPrep.Web.Practice;
+
+/// <summary>A row of "My attempts".</summary>
+public sealed record AttemptSummary(
+    int Id,
+    string QuestionId,
+    string QuestionTitle,
+    string BankId,
+    DateTime CreatedUtc,
+    DateTime? GradedUtc,
+    double? AverageScore,
+    int TimeTakenSeconds);
+
+/// <summary>One attempt with its answer and grades.</summary>
+public sealed record AttemptDetails(
+    int Id,
+    string QuestionId,
+    string QuestionTitle,
+    string BankId,
+    string QuestionTextHash,
+    string Answer,
+    int TimeTakenSeconds,
+    DateTime CreatedUtc,
+    DateTime? GradedUtc,
+    double? AverageScore,
+    IReadOnlyList<CriterionScore> Scores);
+
+public sealed record CriterionScore(int CriterionIndex, string Criterion, int Score);
+
+public enum GradeOutcome
+{
+    Saved,
+    NotFound,
+    QuestionGone,
+    Invalid,
+}

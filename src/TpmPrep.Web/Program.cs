@@ -1,0 +1,123 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Content.Loading;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Data;
+using TpmPrep.Web.Infrastructure;
+using TpmPrep.Web.Practice;
+
+if (args.Length > 0 && args[0] == "check-content")
+{
+    return ContentCheck.Run(args[1..], Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+var paths = TpmPrepPaths.FromConfiguration(builder.Configuration);
+Directory.CreateDirectory(paths.DataPath);
+
+builder.Services.AddSingleton(paths);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<CatalogueProvider>();
+builder.Services.AddDbContext<AppDbContext>(options => options
+    .UseSqlite(builder.Configuration.GetConnectionString("TpmPrep") ?? paths.DefaultConnectionString)
+    .AddInterceptors(new SqliteConnectionSetup()));
+builder.Services.AddScoped<AttemptService>();
+builder.Services.AddScoped<UserAdministration>();
+
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/login";
+    options.LogoutPath = "/account/logout";
+    options.AccessDeniedPath = "/account/access-denied";
+    options.Cookie.Name = "tpmprep.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromDays(14);
+});
+// Keys beside the database, so a restart (or a second instance on the same data folder) keeps people logged in.
+builder.Services.AddDataProtection()
+    .SetApplicationName("TpmPrep")
+    .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath));
+
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy(RateLimits.Login, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = RateLimits.LoginPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
+
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Attempts");
+    options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
+    options.Conventions.AuthorizePage("/Questions/Practise");
+});
+builder.Services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));
+builder.Services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+
+var app = builder.Build();
+
+if (args.Length > 0 && args[0] == "make-admin")
+{
+    return await AdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+}
+
+await app.Services.PrepareDatabaseAsync();
+_ = app.Services.GetRequiredService<CatalogueProvider>();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.Use(async (context, next) =>
+{
+    var headers = context.Response.Headers;
+    headers.XContentTypeOptions = "nosniff";
+    headers.XFrameOptions = "DENY";
+    headers["Referrer-Policy"] = "same-origin";
+    headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+    await next();
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/healthz");
+app.MapRazorPages();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var address in app.Urls)
+    {
+        Console.WriteLine($"TpmPrep is running at {address}");
+    }
+});
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,70 @@
+// TpmPrep: progressive enhancement only; every page works without this file.
+(function () {
+    "use strict";
+
+    // The question timer counts down from the suggested minutes and keeps going into overtime.
+    function startTimer(root) {
+        const minutes = Number(root.dataset.minutes || "0");
+        const output = root.querySelector("output");
+        const bar = root.querySelector("progress");
+        const field = document.getElementById(root.dataset.field || "");
+        const started = Date.now();
+        function format(totalSeconds) {
+            const sign = totalSeconds < 0 ? "+" : "";
+            const s = Math.abs(totalSeconds);
+            return sign + Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+        }
+        function tick() {
+            const elapsed = Math.floor((Date.now() - started) / 1000);
+            const remaining = minutes * 60 - elapsed;
+            output.textContent = format(remaining);
+            if (bar) { bar.value = Math.min(elapsed, minutes * 60); }
+            root.classList.toggle("overtime", remaining < 0);
+            if (field) { field.value = String(elapsed); }
+        }
+        tick();
+        setInterval(tick, 1000);
+    }
+
+    // Answers are kept in this browser as they are typed, so a refresh or a closed tab loses nothing.
+    function keepDraft(textarea) {
+        const key = "tpmprep:draft:" + textarea.dataset.draftKey;
+        const status = document.getElementById(textarea.dataset.draftStatus || "");
+        const saved = localStorage.getItem(key);
+        if (saved && !textarea.value) {
+            textarea.value = saved;
+            if (status) { status.textContent = "Draft restored from this browser."; }
+        }
+        let timer = 0;
+        textarea.addEventListener("input", function () {
+            clearTimeout(timer);
+            timer = setTimeout(function () {
+                try {
+                    localStorage.setItem(key, textarea.value);
+                    if (status) { status.textContent = "Draft saved in this browser."; }
+                } catch (e) {
+                    if (status) { status.textContent = "Could not save a draft: " + e.message; }
+                }
+            }, 300);
+        });
+        const form = textarea.form;
+        if (form) {
+            form.addEventListener("submit", function () {
+                localStorage.setItem(key + ":submitted", "1");
+            });
+        }
+    }
+
+    // After a successful submit the server says which draft to forget.
+    function clearSubmittedDrafts() {
+        document.querySelectorAll("[data-clear-draft]").forEach(function (el) {
+            const key = "tpmprep:draft:" + el.dataset.clearDraft;
+            localStorage.removeItem(key);
+            localStorage.removeItem(key + ":submitted");
+        });
+    }
+
+    clearSubmittedDrafts();
+    document.querySelectorAll("[data-timer]").forEach(startTimer);
+    document.querySelectorAll("textarea[data-draft-key]").forEach(keepDraft);
+})();
