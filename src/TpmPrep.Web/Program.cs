@@ -56,19 +56,22 @@ builder.Services.AddDataProtection()
     .SetApplicationName("TpmPrep")
     .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath));
 
+var loginPermits = builder.Configuration.GetValue("TpmPrep:LoginPermitsPerMinute", RateLimits.LoginPermitsPerMinute);
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy(RateLimits.Login, context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = RateLimits.LoginPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // Only posts count: showing the form again is free.
+    options.AddPolicy(RateLimits.Login, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+        : RateLimitPartition.GetNoLimiter("read"));
 });
 
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Attempts");
     options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
-    options.Conventions.AuthorizePage("/Questions/Practise");
 });
 builder.Services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));
 builder.Services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");

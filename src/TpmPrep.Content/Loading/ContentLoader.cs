@@ -35,7 +35,8 @@ public static partial class ContentLoader
         var skills = LoadSkills(context);
         var levels = LoadLevels(context, skills);
         var banks = LoadBanks(context, skills, levels);
-        return new ContentCatalogue(skills, levels, banks, context.Errors, clock ?? DateTime.UtcNow);
+        var errors = context.Errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
+        return new ContentCatalogue(skills, levels, banks, errors, clock ?? DateTime.UtcNow);
     }
 
     private static List<SkillArea> LoadSkills(LoadContext context)

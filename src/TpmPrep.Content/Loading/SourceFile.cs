@@ -104,6 +104,11 @@ internal sealed partial class SourceFile
             var line = (int)ex.Start.Line + 1;
             Error(Math.Max(2, line), "front matter is not valid YAML: " + FirstLine(ex.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16 throws this, without a position, for some unterminated flow collections ("[a, b").
+            Error(2, "front matter is not valid YAML: check for an unclosed '[', '{' or quote");
+        }
     }
 
     private static string FirstLine(string message)

@@ -125,18 +125,10 @@ public static class SafeMarkdown
                 continue;
             }
 
-            if (link.IsImage)
-            {
-                // An image with an unsafe source becomes its alt text.
-                var text = new LiteralInline(InlineText(link));
-                link.ReplaceBy(text);
-            }
-            else
-            {
-                link.Url = string.Empty;
-                link.GetDynamicUrl = null;
-                ReplaceByChildren(link);
-            }
+            // The link or image goes; its text (an image's alt text) stays.
+            link.Url = string.Empty;
+            link.GetDynamicUrl = null;
+            ReplaceByChildren(link);
         }
 
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
@@ -160,16 +152,5 @@ public static class SafeMarkdown
         }
 
         link.Remove();
-    }
-
-    private static string InlineText(ContainerInline container)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var literal in container.Descendants<LiteralInline>())
-        {
-            text.Append(literal.Content.ToString());
-        }
-
-        return text.ToString();
     }
 }

@@ -4,6 +4,6 @@ public static class RateLimits
 {
     public const string Login = "login";
 
-    /// <summary>Login and register posts allowed per client address per minute.</summary>
+    /// <summary>Log-in and register posts allowed per client address per minute (setting TpmPrep:LoginPermitsPerMinute).</summary>
     public const int LoginPermitsPerMinute = 10;
 }

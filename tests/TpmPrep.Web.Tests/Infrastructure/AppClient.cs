@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TpmPrep.Web.Tests.Infrastructure;
+
+/// <summary>A browser-like client: keeps cookies, does not follow redirects, and posts forms with their antiforgery token.</summary>
+public sealed partial class AppClient(TpmPrepFactory factory) : IDisposable
+{
+    public const string Password = "practice-hard-2026";
+
+    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<AppClient> RegisteredAsync(TpmPrepFactory factory, string? email = null, string role = "Candidate")
+    {
+        var client = new AppClient(factory);
+        var response = await client.PostFormAsync("/account/register", new()
+        {
+            ["Input.DisplayName"] = "Test Person",
+            ["Input.Email"] = email ?? $"user-{Guid.NewGuid():N}@example.com",
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+            ["Input.Role"] = role,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Loads <paramref name="formPage"/> for its antiforgery token, then posts the fields to <paramref name="action"/> (the same page by default).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = await Http.GetAsync(formPage);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {formPage} ({(int)page.StatusCode})");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await Http.PostAsync(action ?? formPage, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>Answers a question and returns the new attempt's id (from the redirect to its grading page).</summary>
+    public async Task<int> AnswerAsync(string questionId, string answer = "I would stage the rollout behind canaries.", int seconds = 300)
+    {
+        var response = await PostFormAsync($"/questions/{questionId}", new()
+        {
+            ["Input.Answer"] = answer,
+            ["Input.TimeTakenSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var match = GradeLocation().Match(response.Headers.Location!.OriginalString);
+        Assert.True(match.Success, response.Headers.Location.OriginalString);
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string> GetHtmlAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public void Dispose() => Http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex(@"^/attempts/(\d+)/grade$")]
+    private static partial Regex GradeLocation();
+}

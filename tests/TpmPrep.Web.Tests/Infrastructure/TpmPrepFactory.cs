@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TpmPrep.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file in a fresh temporary data folder, serving a private copy of the
+/// shipped content (so a test may edit it).
+/// </summary>
+public class TpmPrepFactory : WebApplicationFactory<Program>
+{
+    public TpmPrepFactory()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "tpmprep-tests-" + Guid.NewGuid().ToString("N"));
+        DataPath = Path.Combine(Root, "data");
+        ContentPath = Path.Combine(Root, "content");
+        CopyFolder(Path.Combine(RepositoryRoot(), "content"), ContentPath);
+    }
+
+    public string Root { get; }
+
+    public string DataPath { get; }
+
+    public string ContentPath { get; }
+
+    public string DatabasePath => Path.Combine(DataPath, "tpmprep.db");
+
+    /// <summary>Log-in and register posts allowed a minute; high by default so tests that register many users are not throttled.</summary>
+    public int LoginPermitsPerMinute { get; init; } = 1000;
+
+    public static string RepositoryRoot([CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", ".."));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("TpmPrep:ContentPath", ContentPath);
+        builder.UseSetting("TpmPrep:DataPath", DataPath);
+        builder.UseSetting("TpmPrep:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a closing connection; the OS cleans temp folders.
+            }
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

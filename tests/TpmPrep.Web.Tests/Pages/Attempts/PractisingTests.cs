@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using TpmPrep.Web.Tests.Infrastructure;
+using TpmPrep.Web.Tests.Pages;
+
+namespace TpmPrep.Web.Tests.Pages.Attempts;
+
+public sealed class PractisingStoresAttemptsPerUser(SharedFactory fixture) : IClassFixture<SharedFactory>
+{
+    private const string QuestionId = "sd-fleet-update-10000-servers";
+
+    [Fact]
+    public async Task AnswerThenGradeIsStoredAndListedNewestFirst()
+    {
+        using var candidate = await AppClient.RegisteredAsync(fixture);
+        var first = await candidate.AnswerAsync(QuestionId, "First answer", seconds: 125);
+        var second = await candidate.AnswerAsync(QuestionId, "Second answer with **canaries**", seconds: 610);
+
+        var gradePage = await candidate.GetHtmlAsync($"/attempts/{second}/grade");
+        Assert.Contains("What a strong answer covers", gradePage, StringComparison.Ordinal);
+        Assert.Contains("Halfway through, error rates rise in one region only", gradePage, StringComparison.Ordinal);
+        var graded = await candidate.PostFormAsync($"/attempts/{second}/grade", new()
+        {
+            ["Input.Scores[0]"] = "3",
+            ["Input.Scores[1]"] = "2",
+            ["Input.Scores[2]"] = "4",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, graded.StatusCode);
+        Assert.Equal($"/attempts/{second}", graded.Headers.Location!.OriginalString);
+
+        var list = await candidate.GetHtmlAsync("/attempts");
+        Assert.Contains("2 attempts", list, StringComparison.Ordinal);
+        Assert.True(list.IndexOf($"/attempts/{second}\"", StringComparison.Ordinal) < list.IndexOf($"/attempts/{first}\"", StringComparison.Ordinal), "newest first");
+        Assert.Contains("3.0", list, StringComparison.Ordinal);
+        Assert.Contains("now", list, StringComparison.Ordinal);
+
+        var details = await candidate.GetHtmlAsync($"/attempts/{second}");
+        Assert.Contains("<strong>canaries</strong>", details, StringComparison.Ordinal);
+        Assert.Contains("10 minutes, 10 seconds", details, StringComparison.Ordinal);
+
+        using var db = new SqliteConnection($"Data Source={fixture.DatabasePath};Mode=ReadOnly");
+        await db.OpenAsync();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT a.QuestionId, length(a.QuestionTextHash), a.TimeTakenSeconds, a.AverageScore, group_concat(s.Score, ',') FROM Attempts a JOIN AttemptScores s ON s.AttemptId = a.Id WHERE a.Id = $id GROUP BY a.Id";
+        command.Parameters.AddWithValue("$id", second);
+        using var row = await command.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.Equal(QuestionId, row.GetString(0));
+        Assert.Equal(64, row.GetInt32(1));
+        Assert.Equal(610, row.GetInt32(2));
+        Assert.Equal(3.0, row.GetDouble(3), 3);
+        Assert.Equal("3,2,4", row.GetString(4));
+    }
+
+    [Fact]
+    public async Task NobodySeesOrGradesAnotherUsersAttempt()
+    {
+        using var owner = await AppClient.RegisteredAsync(fixture);
+        using var other = await AppClient.RegisteredAsync(fixture);
+        var attempt = await owner.AnswerAsync(QuestionId, "Owner's private answer");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/attempts/{attempt}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/attempts/{attempt}/grade")).StatusCode);
+        var forgedGrade = await other.PostFormAsync("/attempts", new()
+        {
+            ["Input.Scores[0]"] = "1",
+            ["Input.Scores[1]"] = "1",
+            ["Input.Scores[2]"] = "1",
+        }, action: $"/attempts/{attempt}/grade");
+        Assert.Equal(HttpStatusCode.NotFound, forgedGrade.StatusCode);
+        Assert.DoesNotContain("Owner's private answer", await other.GetHtmlAsync("/attempts"), StringComparison.Ordinal);
+
+        Assert.Contains("Owner's private answer", await owner.GetHtmlAsync($"/attempts/{attempt}"), StringComparison.Ordinal);
+        Assert.Contains("Not graded yet", await owner.GetHtmlAsync($"/attempts/{attempt}"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/attempts/999999")]
+    [InlineData("/attempts/-1")]
+    [InlineData("/attempts/abc")]
+    [InlineData("/attempts/99999999999999999999")]
+    public async Task ForgedAttemptIdsAreNotFound(string url)
+    {
+        using var candidate = await AppClient.RegisteredAsync(fixture);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await candidate.Http.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnsweringAForgedQuestionIdIsNotFound()
+    {
+        using var candidate = await AppClient.RegisteredAsync(fixture);
+
+        var response = await candidate.PostFormAsync("/questions/" + QuestionId, new() { ["Input.Answer"] = "x" }, action: "/questions/not-a-question");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RawHtmlInAnAnswerIsShownAsText()
+    {
+        using var candidate = await AppClient.RegisteredAsync(fixture);
+        var attempt = await candidate.AnswerAsync(QuestionId, "<script>alert('x')</script> [link](javascript:alert(1))");
+
+        var html = await candidate.GetHtmlAsync($"/attempts/{attempt}");
+
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript:", html, StringComparison.Ordinal);
+    }
+}
