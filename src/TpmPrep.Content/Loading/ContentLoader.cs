@@ -269,7 +269,9 @@ public static partial class ContentLoader
                 }
             }
 
-            banks.Add(new QuestionBank(id, title, summary, bankSkills, order, SafeMarkdown.Render(sections.Preamble), file.Path, questions));
+            // Easiest level first, so a bank reads as a progression.
+            var ordered = questions.OrderBy(q => levels.FindIndex(l => l.Id == q.LevelId)).ThenBy(q => q.Title, StringComparer.Ordinal).ToList();
+            banks.Add(new QuestionBank(id, title, summary, bankSkills, order, SafeMarkdown.Render(sections.Preamble), file.Path, ordered));
         }
 
         return banks.OrderBy(b => b.Order).ThenBy(b => b.Title, StringComparer.Ordinal).ToList();

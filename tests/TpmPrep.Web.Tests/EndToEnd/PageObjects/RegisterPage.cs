@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace TpmPrep.Web.Tests.EndToEnd.PageObjects;
+
+public sealed class RegisterPage(IPage page, string baseUrl)
+{
+    public Task OpenAsync() => page.GotoAsync(baseUrl + "/account/register");
+
+    public Task SetNameAsync(string name) => page.GetByLabel("Your name").FillAsync(name);
+
+    public Task SetEmailAsync(string email) => page.GetByLabel("Email").FillAsync(email);
+
+    public async Task SetPasswordAsync(string password)
+    {
+        await page.GetByLabel("Password", new() { Exact = false }).First.FillAsync(password);
+        await page.GetByLabel("Confirm password").FillAsync(password);
+    }
+
+    public Task ChooseRoleAsync(string role) => page.GetByRole(AriaRole.Radio, new() { Name = role }).CheckAsync();
+
+    public Task SubmitAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+    public async Task RegisterAsync(string name, string email, string password, string role = "Candidate")
+    {
+        await OpenAsync();
+        await SetNameAsync(name);
+        await SetEmailAsync(email);
+        await SetPasswordAsync(password);
+        await ChooseRoleAsync(role);
+        await SubmitAsync();
+    }
+}

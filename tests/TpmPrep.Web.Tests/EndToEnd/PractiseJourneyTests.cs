@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TpmPrep.Web.Tests.EndToEnd.PageObjects;
+using TpmPrep.Web.Tests.Infrastructure;
+
+namespace TpmPrep.Web.Tests.EndToEnd;
+
+[Collection(EndToEndTests.Name)]
+public sealed partial class PractiseJourneyTests(BrowserFixture browser) : IDisposable
+{
+    private readonly LiveServer _server = new();
+
+    [Fact]
+    public async Task NewCandidateAnswersGradesAndFindsTheAttemptWhichNobodyElseCanOpen()
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Ada Candidate", "ada@example.com", AppClient.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Question banks", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "System design for TPMs" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Update 10,000+ servers without customers noticing" }).ClickAsync();
+        var question = new QuestionPage(page);
+        await Assertions.Expect(question.Timer).ToContainTextAsync("Time left");
+        await question.TypeAnswerAsync("Canary first, then waves of 1%, 5%, 25% and 100% behind health gates.");
+        await question.SubmitAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Grade your answer" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("What a strong answer covers")).ToBeVisibleAsync();
+        var grade = new GradePage(page);
+        Assert.Equal(3, await grade.Criteria.CountAsync());
+        await grade.GradeAsync(0, 3);
+        await grade.GradeAsync(1, 2);
+        await grade.GradeAsync(2, 4);
+        await grade.SaveAsync();
+        await Assertions.Expect(page.GetByText("Average")).ToContainTextAsync("3.0");
+        var attemptUrl = page.Url;
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My attempts" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Update 10,000+ servers without customers noticing" });
+        await Assertions.Expect(row).ToContainTextAsync("now");
+        await Assertions.Expect(row).ToContainTextAsync("3.0");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByText("Canary first, then waves")).ToBeVisibleAsync();
+        Assert.Equal(attemptUrl, page.Url);
+
+        await using var otherContext = await browser.Browser.NewContextAsync();
+        var other = await otherContext.NewPageAsync();
+        await new RegisterPage(other, _server.BaseUrl).RegisterAsync("Bob Other", "bob@example.com", AppClient.Password);
+        var response = await other.GotoAsync(attemptUrl);
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+        await Assertions.Expect(other.GetByText("Canary first")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ADraftAnswerSurvivesARefreshAndIsClearedOnceSubmitted()
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Dee Draft", "dee@example.com", AppClient.Password);
+
+        await page.GotoAsync(_server.BaseUrl + "/questions/sd-fleet-update-10000-servers");
+        var question = new QuestionPage(page);
+        await question.AnswerBox.PressSequentiallyAsync("Half-written thought about canaries");
+        await Assertions.Expect(page.GetByText("Draft saved in this browser.")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+
+        await Assertions.Expect(question.AnswerBox).ToHaveValueAsync("Half-written thought about canaries");
+        await Assertions.Expect(page.GetByText("Draft restored from this browser.")).ToBeVisibleAsync();
+
+        await question.SubmitAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(GradeUrl());
+        await page.GotoAsync(_server.BaseUrl + "/questions/sd-fleet-update-10000-servers");
+        await Assertions.Expect(question.AnswerBox).ToHaveValueAsync(string.Empty);
+    }
+
+    [Fact]
+    public async Task TheJourneyWorksWithTheKeyboardAlone()
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Kay Keys", "kay@example.com", AppClient.Password);
+        await page.GotoAsync(_server.BaseUrl + "/questions/sd-fleet-update-10000-servers");
+
+        await new QuestionPage(page).AnswerBox.FocusAsync();
+        await page.Keyboard.TypeAsync("Typed without a mouse.");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(GradeUrl());
+
+        // In each group Tab lands on the first radio and the arrow keys move the choice.
+        await page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio).First.FocusAsync();
+        for (var criterion = 0; criterion < 3; criterion++)
+        {
+            await page.Keyboard.PressAsync("Space");
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save grades" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("Average")).ToContainTextAsync("2.0");
+    }
+
+    [Fact]
+    public async Task PagesFitAPhoneScreen()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+
+        foreach (var path in new[] { "/", "/banks", "/banks/system-design", "/questions/sd-fleet-update-10000-servers" })
+        {
+            await page.GotoAsync(_server.BaseUrl + path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px on a phone");
+        }
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    [GeneratedRegex(@"/attempts/\d+/grade$")]
+    private static partial Regex GradeUrl();
+}
