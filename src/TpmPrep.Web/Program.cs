@@ -15,6 +15,12 @@ if (args.Length > 0 && args[0] == "check-content")
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null && builder.Configuration["https_ports"] is null)
+{
+    // A fixed, documented address for "dotnet run"; --urls or ASPNETCORE_URLS choose another.
+    builder.WebHost.UseUrls(DefaultAddress.Url);
+}
+
 var paths = TpmPrepPaths.FromConfiguration(builder.Configuration);
 Directory.CreateDirectory(paths.DataPath);
 

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using TpmPrep.Content.Loading;
+using TpmPrep.Content.Model;
+
+namespace TpmPrep.Content.Tests.Library;
+
+/// <summary>The content in the repository's content/ folder: loads without errors and keeps the promised size and depth.</summary>
+public sealed partial class ShippedLibraryTests
+{
+    private static readonly Lazy<ContentCatalogue> Library = new(() => ContentLoader.Load(TestPaths.ShippedContent(), "content"));
+
+    private static ContentCatalogue Catalogue => Library.Value;
+
+    [Fact]
+    public void LoadsWithoutErrors()
+    {
+        Assert.Empty(Catalogue.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void HasAtLeastTenBanksAndOneHundredEightyQuestions()
+    {
+        Assert.True(Catalogue.Banks.Count >= 10, $"{Catalogue.Banks.Count} banks");
+        Assert.True(Catalogue.QuestionCount >= 180, $"{Catalogue.QuestionCount} questions");
+        Assert.All(Catalogue.Banks, b => Assert.True(b.Questions.Count >= 12, $"{b.Id} has {b.Questions.Count} questions"));
+        Assert.True(Catalogue.FindBank("system-design")!.Questions.Count >= 20);
+    }
+
+    [Theory]
+    [InlineData("system-design")]
+    [InlineData("risk-management")]
+    [InlineData("milestones-schedules")]
+    [InlineData("requirements-scope")]
+    [InlineData("execution-escalations")]
+    [InlineData("stakeholder-communication")]
+    [InlineData("leadership-influence")]
+    [InlineData("business-acumen")]
+    [InlineData("agile-delivery")]
+    [InlineData("technical-depth")]
+    public void ShipsEveryPromisedBank(string bankId)
+    {
+        Assert.NotNull(Catalogue.FindBank(bankId));
+    }
+
+    [Fact]
+    public void EverySkillAreaIsThePrimaryAreaOfAtLeast25Questions()
+    {
+        Assert.Equal(6, Catalogue.Skills.Count);
+        Assert.All(Catalogue.QuestionsByPrimarySkill(), pair => Assert.True(pair.Value >= 25, $"{pair.Key}: {pair.Value}"));
+    }
+
+    [Fact]
+    public void EveryLevelHasAtLeast40Questions()
+    {
+        Assert.Equal(["tpm", "senior-tpm", "principal-tpm"], Catalogue.Levels.Select(l => l.Id));
+        Assert.All(Catalogue.QuestionsByLevel(), pair => Assert.True(pair.Value >= 40, $"{pair.Key}: {pair.Value}"));
+    }
+
+    [Fact]
+    public void EveryQuestionIsDeepEnoughToTeachSomething()
+    {
+        var shortfalls = new List<string>();
+        foreach (var q in Catalogue.Questions)
+        {
+            if (q.StrongAnswerPointsHtml.Count < 4)
+            {
+                shortfalls.Add($"{q.SourcePath}: {q.StrongAnswerPointsHtml.Count} strong-answer points (need 4)");
+            }
+
+            if (q.Rubric.Count < 3)
+            {
+                shortfalls.Add($"{q.SourcePath}: {q.Rubric.Count} rubric criteria (need 3)");
+            }
+
+            if (q.FollowUpsHtml.Count < 2)
+            {
+                shortfalls.Add($"{q.SourcePath}: {q.FollowUpsHtml.Count} follow-ups (need 2)");
+            }
+
+            if (q.PitfallsHtml.Count < 2)
+            {
+                shortfalls.Add($"{q.SourcePath}: {q.PitfallsHtml.Count} pitfalls (need 2)");
+            }
+
+            shortfalls.AddRange(q.Rubric.SelectMany(c => c.AnchorsHtml)
+                .Where(a => BareAdjective().IsMatch(a))
+                .Select(a => $"{q.SourcePath}: anchor '{a}' is an adjective, not observable behaviour"));
+        }
+
+        Assert.Empty(shortfalls);
+    }
+
+    [Fact]
+    public void QuestionFilesAreNamedAfterTheirIds()
+    {
+        Assert.All(Catalogue.Questions, q => Assert.EndsWith($"/{q.Id}.md", q.SourcePath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EverySkillAreaHasAtLeastSixIndicatorsWithFiveAnchors()
+    {
+        Assert.All(Catalogue.Skills, skill =>
+        {
+            Assert.True(skill.Indicators.Count >= 6, $"{skill.Id} has {skill.Indicators.Count} indicators");
+            Assert.All(skill.Indicators, i => Assert.Equal(5, i.AnchorsHtml.Count));
+            Assert.False(string.IsNullOrWhiteSpace(skill.DescriptionHtml), $"{skill.Id} has no description");
+        });
+    }
+
+    [Fact]
+    public void TargetsRiseWithEachLevelInEverySkillArea()
+    {
+        foreach (var skill in Catalogue.Skills)
+        {
+            var targets = Catalogue.Levels.Select(l => l.Targets[skill.Id]).ToList();
+            Assert.True(targets.SequenceEqual(targets.Order()) && targets.Distinct().Count() == targets.Count, $"{skill.Id}: {string.Join(", ", targets)}");
+        }
+    }
+
+    /// <summary>The interview questions of the seed article, each in the bank where it belongs.</summary>
+    [Theory]
+    [InlineData("system-design", "sd-ecommerce-platform-end-to-end")]
+    [InlineData("leadership-influence", "lead-decision-that-shaped-architecture")]
+    [InlineData("leadership-influence", "lead-best-problem-solving-and-your-part")]
+    [InlineData("milestones-schedules", "ms-define-and-communicate-milestones")]
+    [InlineData("risk-management", "risk-identify-and-mitigate-new-program")]
+    [InlineData("execution-escalations", "exec-failing-project-missing-deadline")]
+    [InlineData("system-design", "sd-fleet-update-10000-servers")]
+    [InlineData("execution-escalations", "exec-project-phase-essentials")]
+    [InlineData("execution-escalations", "exec-kick-off-new-project")]
+    public void CoversTheSeedArticlesInterviewQuestions(string bankId, string questionId)
+    {
+        Assert.Equal(bankId, Catalogue.FindQuestion(questionId)?.BankId);
+    }
+
+    [Fact]
+    public void HasNoNearDuplicateQuestions()
+    {
+        var words = Catalogue.Questions.ToDictionary(q => q.Id, q => Words(q.Title + " " + q.PromptHtml));
+        var pairs = new List<string>();
+        var ids = words.Keys.Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            for (var j = i + 1; j < ids.Count; j++)
+            {
+                var a = words[ids[i]];
+                var b = words[ids[j]];
+                var similarity = (double)a.Intersect(b).Count() / a.Union(b).Count();
+                if (similarity >= 0.5)
+                {
+                    pairs.Add($"{ids[i]} ~ {ids[j]}: {similarity:0.00}");
+                }
+            }
+        }
+
+        Assert.Empty(pairs);
+    }
+
+    /// <summary>The bank table in content/README.md is generated from the library; UPDATE_GOLDEN=1 rewrites it.</summary>
+    [Fact]
+    public void ContentReadmeListsEveryBankWithItsCount()
+    {
+        var readmePath = Path.Combine(TestPaths.ShippedContent(), "README.md");
+        var readme = File.ReadAllText(readmePath).Replace("\r\n", "\n", StringComparison.Ordinal);
+        const string start = "<!-- library:start (generated by ShippedLibraryTests; UPDATE_GOLDEN=1 rewrites it) -->\n";
+        const string end = "<!-- library:end -->";
+        var from = readme.IndexOf(start, StringComparison.Ordinal);
+        var to = readme.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(from >= 0 && to > from, "content/README.md has no library:start/library:end markers");
+
+        var expected = readme[..(from + start.Length)] + LibraryTable() + readme[to..];
+        TestPaths.AssertGolden(readmePath, expected);
+    }
+
+    private static string LibraryTable()
+    {
+        var table = new StringBuilder();
+        table.Append("| bank | questions | TPM | Senior TPM | Principal TPM |\n|---|---:|---:|---:|---:|\n");
+        foreach (var bank in Catalogue.Banks)
+        {
+            var byLevel = Catalogue.Levels.Select(l => bank.Questions.Count(q => q.LevelId == l.Id));
+            table.Append(CultureInfo.InvariantCulture, $"| [{bank.Title}](banks/{Path.GetFileName(Path.GetDirectoryName(bank.SourcePath))}/) | {bank.Questions.Count} | {string.Join(" | ", byLevel)} |\n");
+        }
+
+        table.Append(CultureInfo.InvariantCulture, $"| **All banks** | **{Catalogue.QuestionCount}** | {string.Join(" | ", Catalogue.QuestionsByLevel().Values.Select(v => $"**{v}**"))} |\n\n");
+        table.Append("| skill area | primary area of | indicators |\n|---|---:|---:|\n");
+        var primary = Catalogue.QuestionsByPrimarySkill();
+        foreach (var skill in Catalogue.Skills)
+        {
+            table.Append(CultureInfo.InvariantCulture, $"| {skill.Title} | {primary[skill.Id]} questions | {skill.Indicators.Count} |\n");
+        }
+
+        return table.ToString();
+    }
+
+    private static HashSet<string> Words(string text) =>
+        WordPattern().Matches(TagPattern().Replace(text.ToLowerInvariant(), " ")).Select(m => m.Value).Where(w => w.Length > 3).ToHashSet();
+
+    [GeneratedRegex(@"^(good|bad|poor|great|excellent|weak|strong|average|ok|fine|adequate|solid|exceptional|missing|partial)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareAdjective();
+
+    [GeneratedRegex("[a-z]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagPattern();
+}
