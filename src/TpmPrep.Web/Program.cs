@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Loading;
 using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Infrastructure;
@@ -32,6 +33,7 @@ builder.Services.AddDbContext<AppDbContext>(options => options
     .AddInterceptors(new SqliteConnectionSetup()));
 builder.Services.AddScoped<AttemptService>();
 builder.Services.AddScoped<UserAdministration>();
+builder.Services.AddScoped<AssessmentService>();
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
@@ -77,6 +79,7 @@ builder.Services.AddRateLimiter(options =>
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Attempts");
+    options.Conventions.AuthorizeFolder("/Assessment");
     options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
 });
 builder.Services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));

@@ -9,6 +9,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AttemptScore> AttemptScores => Set<AttemptScore>();
 
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<AssessmentRating> AssessmentRatings => Set<AssessmentRating>();
+
+    public DbSet<AssessmentAreaScore> AssessmentAreaScores => Set<AssessmentAreaScore>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -64,6 +64,43 @@
         });
     }
 
+    // Each choice in a self-assessment is saved as it is made; the form's buttons still save without script.
+    function autosaveRatings(form) {
+        const url = form.dataset.autosave;
+        const token = form.querySelector("input[name=__RequestVerificationToken]");
+        const status = document.getElementById("autosave-status");
+        const progress = document.getElementById("assessment-progress");
+        const progressText = document.getElementById("progress-text");
+        const answered = new Set(Array.from(form.querySelectorAll("input[type=radio]:checked")).map(function (r) { return r.name; }));
+        form.addEventListener("change", function (event) {
+            const input = event.target;
+            if (!(input instanceof HTMLInputElement) || input.type !== "radio") { return; }
+            const match = /^Ratings\[(.+)\]$/.exec(input.name);
+            if (!match) { return; }
+            const body = new FormData();
+            body.append("indicator", match[1]);
+            body.append("rating", input.value);
+            if (token) { body.append("__RequestVerificationToken", token.value); }
+            fetch(url, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
+                if (!response.ok) { throw new Error("the server answered " + response.status); }
+                if (!answered.has(input.name) && progress) {
+                    answered.add(input.name);
+                    progress.value = Number(progress.value) + 1;
+                    if (progressText) { progressText.textContent = progress.value + " of " + progress.max + " statements rated"; }
+                }
+                if (status) { status.textContent = "Saved."; }
+            }).catch(function (e) {
+                if (status) { status.textContent = "Not saved yet (" + e.message + "): use a Save button below."; }
+            });
+        });
+    }
+
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+        button.addEventListener("click", function () { window.print(); });
+    });
+
+    document.documentElement.classList.add("js");
+    document.querySelectorAll("form[data-autosave]").forEach(autosaveRatings);
     clearSubmittedDrafts();
     document.querySelectorAll("[data-timer]").forEach(startTimer);
     document.querySelectorAll("textarea[data-draft-key]").forEach(keepDraft);

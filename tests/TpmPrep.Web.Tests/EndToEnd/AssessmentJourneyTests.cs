@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TpmPrep.Web.Tests.EndToEnd.PageObjects;
+using TpmPrep.Web.Tests.Infrastructure;
+
+namespace TpmPrep.Web.Tests.EndToEnd;
+
+[Collection(EndToEndTests.Name)]
+public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDisposable
+{
+    private readonly LiveServer _server = new();
+
+    [Fact]
+    public async Task KeyboardOnlyAssessmentSurvivesLeavingHalfwayAndEndsWithAChartAndQuestionsToPractise()
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Kim Keys", "kim@example.com", AppClient.Password);
+
+        await page.GotoAsync(_server.BaseUrl + "/assessment");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Senior TPM" }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Enter");
+        var assessment = new AssessmentPage(page);
+        await Assertions.Expect(page.GetByText("Section 1 of 6")).ToBeVisibleAsync();
+
+        for (var section = 1; section <= 3; section++)
+        {
+            await assessment.RateSectionWithKeyboardAsync(level: 4);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" })).ToBeFocusedAsync();
+            await assessment.PressFocusedButtonAsync();
+            await Assertions.Expect(page.GetByText($"Section {section + 1} of 6")).ToBeVisibleAsync();
+        }
+
+        // Leave halfway, then come back from the assessment page.
+        await page.GotoAsync(_server.BaseUrl + "/banks");
+        await page.GotoAsync(_server.BaseUrl + "/assessment");
+        await Assertions.Expect(page.GetByText("24 of 48 statements rated")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continue the assessment" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("Section 4 of 6")).ToBeVisibleAsync();
+        await Assertions.Expect(assessment.Progress).ToHaveAttributeAsync("value", "24");
+
+        for (var section = 4; section <= 6; section++)
+        {
+            await Assertions.Expect(page.GetByText($"Section {section} of 6")).ToBeVisibleAsync();
+            await assessment.RateSectionWithKeyboardAsync(level: section == 6 ? 2 : 4);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = section == 6 ? "Finish and see results" : "Save and continue" })).ToBeFocusedAsync();
+            await assessment.PressFocusedButtonAsync();
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Self-assessment results" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Your scores against the Senior TPM profile" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Score per skill area" }).GetByRole(AriaRole.Row, new() { Name = "Business knowledge" })).ToContainTextAsync("Gap");
+        var practise = page.GetByRole(AriaRole.Region, new() { Name = "What to practise next" });
+        var firstQuestion = practise.GetByRole(AriaRole.Link).First;
+        var title = await firstQuestion.TextContentAsync();
+        await firstQuestion.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(QuestionUrl());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title!, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ChoicesAreSavedAsTheyAreMadeWithoutPressingSave()
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Ava Auto", "ava@example.com", AppClient.Password);
+        await page.GotoAsync(_server.BaseUrl + "/assessment");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+
+        var firstGroup = page.GetByRole(AriaRole.Group).First;
+        await firstGroup.GetByRole(AriaRole.Radio).Nth(2).CheckAsync();
+        await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 of 48 statements rated")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio).Nth(2)).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task ResultsPrintWithoutTheSiteChrome()
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Pat Print", "pat@example.com", AppClient.Password);
+        await page.GotoAsync(_server.BaseUrl + "/assessment");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        for (var section = 1; section <= 6; section++)
+        {
+            foreach (var group in await page.GetByRole(AriaRole.Group).AllAsync())
+            {
+                await group.GetByRole(AriaRole.Radio).Nth(3).CheckAsync();
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = section == 6 ? "Finish and see results" : "Save and continue" }).ClickAsync();
+        }
+
+        if (Environment.GetEnvironmentVariable("TPMPREP_SCREENSHOT_DIR") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "assessment-results.png"), FullPage = true });
+        }
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Your scores against the TPM profile" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print or save as PDF" })).ToBeHiddenAsync();
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    [GeneratedRegex(@"/questions/[a-z0-9-]+$")]
+    private static partial Regex QuestionUrl();
+}
