@@ -108,6 +108,38 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print or save as PDF" })).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task TheAssessmentFitsAPhoneScreen()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Phil Phone", "phil@example.com", AppClient.Password);
+        await page.GotoAsync(_server.BaseUrl + "/assessment");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).TapAsync();
+        await Assertions.Expect(page.GetByText("Section 1 of 6")).ToBeVisibleAsync();
+        await AssertNoSidewaysScrollAsync(page);
+
+        for (var section = 1; section <= 6; section++)
+        {
+            await Assertions.Expect(page.GetByText($"Section {section} of 6")).ToBeVisibleAsync();
+            foreach (var group in await page.GetByRole(AriaRole.Group).AllAsync())
+            {
+                await group.GetByRole(AriaRole.Radio).Nth(2).TapAsync();
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = section == 6 ? "Finish and see results" : "Save and continue" }).TapAsync();
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Your scores against the TPM profile" })).ToBeVisibleAsync();
+        await AssertNoSidewaysScrollAsync(page);
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow}px on a phone");
+    }
+
     public void Dispose() => _server.Dispose();
 
     [GeneratedRegex(@"/questions/[a-z0-9-]+$")]

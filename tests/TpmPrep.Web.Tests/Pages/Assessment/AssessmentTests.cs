@@ -121,6 +121,25 @@ public sealed partial class SelfAssessmentIsSavedResumedScoredAndPrivate
         Assert.Contains($"{catalogue.Skills[0].Indicators.Count + catalogue.Skills[^1].Indicators.Count} of", landing, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FlagsAnAreaRatedFarAboveThePracticeAnswers()
+    {
+        using var factory = new TpmPrepFactory();
+        using var candidate = await AppClient.RegisteredAsync(factory);
+        var catalogue = Catalogue(factory);
+        foreach (var question in catalogue.Questions.Where(q => q.PrimarySkill == "risk-management").Take(3))
+        {
+            var attempt = await candidate.AnswerAsync(question.Id);
+            var scores = Enumerable.Range(0, question.Rubric.Count).ToDictionary(i => $"Input.Scores[{i}]", _ => "1");
+            Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync($"/attempts/{attempt}/grade", scores)).StatusCode);
+        }
+
+        var id = await CompleteAsync(candidate, catalogue, "tpm", _ => "5");
+
+        var html = await candidate.GetHtmlAsync($"/assessment/{id}");
+        Assert.Matches(@"Risk management</th>\s*<td>100</td>\s*<td>0 \(3 questions\)</td>\s*<td>You rate yourself higher than your answers show</td>", html);
+    }
+
     [Theory]
     [InlineData("6")]
     [InlineData("0")]
