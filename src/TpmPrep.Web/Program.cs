@@ -15,7 +15,11 @@ if (args.Length > 0 && args[0] == "check-content")
     return ContentCheck.Run(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own folder holds its settings (and, once published, wwwroot), wherever it is started from;
+// relative content and data paths still mean the folder it was started in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// During development wwwroot stays in the project; its manifest in the build output maps it in every environment.
+builder.WebHost.UseStaticWebAssets();
 if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null && builder.Configuration["https_ports"] is null)
 {
     // A fixed, documented address for "dotnet run"; --urls or ASPNETCORE_URLS choose another.
@@ -32,6 +36,13 @@ builder.Services.AddDbContext<AppDbContext>(options => options
     .UseSqlite(builder.Configuration.GetConnectionString("TpmPrep") ?? paths.DefaultConnectionString)
     .AddInterceptors(new SqliteConnectionSetup()));
 builder.Services.AddScoped<AttemptService>();
+builder.Services.AddScoped<UserClock>();
+builder.Services.AddScoped<ReviewService>();
+builder.Services.AddScoped<DraftService>();
+builder.Services.AddScoped<SessionService>();
+builder.Services.AddScoped<ProgressService>();
+builder.Services.AddScoped<TpmPrep.Web.Portability.DataPortability>();
+builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AssessmentService>();
 
@@ -80,6 +91,13 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Attempts");
     options.Conventions.AuthorizeFolder("/Assessment");
+    options.Conventions.AuthorizeFolder("/Practice");
+    options.Conventions.AuthorizeFolder("/Review");
+    options.Conventions.AuthorizeFolder("/Progress");
+    options.Conventions.AuthorizePage("/Account/Data");
+    options.Conventions.AuthorizePage("/Account/Profile");
+    options.Conventions.AuthorizePage("/Account/Delete");
+    options.Conventions.AuthorizePage("/Markdown/Preview");
     options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
 });
 builder.Services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));
@@ -91,6 +109,11 @@ var app = builder.Build();
 if (args.Length > 0 && args[0] == "make-admin")
 {
     return await AdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "seed-demo")
+{
+    return await SeedDemoCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
 await app.Services.PrepareDatabaseAsync();

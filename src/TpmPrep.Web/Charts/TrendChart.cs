@@ -4,10 +4,13 @@ using System.Text;
 
 namespace TpmPrep.Web.Charts;
 
-/// <summary>One line of a trend chart: a value 0-100 (or none) per point in time.</summary>
+/// <summary>The value axis of a trend chart.</summary>
+public sealed record TrendScale(double Min, double Max, IReadOnlyList<double> Ticks);
+
+/// <summary>One line of a trend chart: a value (or none) per point in time.</summary>
 public sealed record TrendLine(string Name, IReadOnlyList<double?> Values);
 
-/// <summary>A server-rendered SVG line chart of 0-100 scores over time; lines differ by dash pattern and marker, not only colour.</summary>
+/// <summary>A server-rendered SVG line chart of scores over time; lines differ by dash pattern and marker, not only colour.</summary>
 public static class TrendChart
 {
     private const double Width = 640;
@@ -20,18 +23,24 @@ public static class TrendChart
     private static readonly string[] Dashes = ["", "6 4", "2 4", "10 4 2 4", "12 6", "1 3"];
     private static readonly string[] Markers = ["circle", "square", "diamond", "triangle", "cross", "ring"];
 
-    public static string Render(string id, string title, IReadOnlyList<string> xLabels, IReadOnlyList<TrendLine> lines)
+    public static string Render(string id, string title, IReadOnlyList<string> xLabels, IReadOnlyList<TrendLine> lines) =>
+        Render(id, title, xLabels, lines, new TrendScale(0, 100, [0, 25, 50, 75, 100]));
+
+    public static string Render(string id, string title, IReadOnlyList<string> xLabels, IReadOnlyList<TrendLine> lines, TrendScale scale)
     {
+        ArgumentNullException.ThrowIfNull(scale);
         ArgumentNullException.ThrowIfNull(xLabels);
         ArgumentNullException.ThrowIfNull(lines);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart trend\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Encode(title)}</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{Encode(Describe(xLabels, lines))}</desc>");
-        foreach (var tick in new[] { 0, 25, 50, 75, 100 })
+        double Y(double value) => Top + ((Height - Top - Bottom) * (1 - ((Math.Clamp(value, scale.Min, scale.Max) - scale.Min) / (scale.Max - scale.Min))));
+
+        foreach (var tick in scale.Ticks)
         {
             var y = Y(tick);
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\"/><text class=\"tick\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{tick}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\"/><text class=\"tick\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{tick:0.#}</text>");
         }
 
         for (var i = 0; i < xLabels.Count; i++)
@@ -69,8 +78,6 @@ public static class TrendChart
     }
 
     private static double X(int index, int count) => count <= 1 ? Left + ((Width - Left - Right) / 2) : Left + ((Width - Left - Right) * index / (count - 1));
-
-    private static double Y(double value) => Top + ((Height - Top - Bottom) * (1 - (Math.Clamp(value, 0, 100) / 100)));
 
     private static string Marker(string shape, double x, double y) => shape switch
     {

@@ -15,6 +15,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AssessmentAreaScore> AssessmentAreaScores => Set<AssessmentAreaScore>();
 
+    public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
+
+    public DbSet<PracticeSessionItem> PracticeSessionItems => Set<PracticeSessionItem>();
+
+    public DbSet<ReviewSchedule> ReviewSchedules => Set<ReviewSchedule>();
+
+    public DbSet<AnswerDraft> AnswerDrafts => Set<AnswerDraft>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

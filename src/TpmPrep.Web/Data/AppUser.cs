@@ -8,4 +8,7 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>IANA time zone id: where the person's days begin and end, for streaks and "due today".</summary>
+    public string TimeZoneId { get; set; } = "UTC";
 }

@@ -28,6 +28,12 @@ public sealed class Attempt
     /// <summary>Mean of the criterion scores (1-4), kept so lists and charts need no join.</summary>
     public double? AverageScore { get; set; }
 
+    /// <summary>Notes to self written while grading.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>The practice session the attempt was part of, if any.</summary>
+    public int? SessionId { get; set; }
+
     public List<AttemptScore> Scores { get; set; } = [];
 }
 

@@ -8,6 +8,8 @@ public static class AnswerLimits
     /// <summary>Time taken is reported by the browser's timer; anything beyond a day is clamped.</summary>
     public const int MaxTimeTakenSeconds = 24 * 60 * 60;
 
+    public const int MaxNotesLength = 4_000;
+
     public const int MinScore = 1;
 
     public const int MaxScore = 4;

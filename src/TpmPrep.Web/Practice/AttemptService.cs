@@ -9,12 +9,12 @@ namespace TpmPrep.Web.Practice;
 /// Stores and reads practice attempts. Every read and write is filtered by the caller's user id, so an
 /// id belonging to someone else behaves exactly like an id that does not exist.
 /// </summary>
-public sealed class AttemptService(AppDbContext db, TimeProvider clock)
+public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews)
 {
     private static readonly Expression<Func<Attempt, AttemptSummary>> ToSummary = a =>
         new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds);
 
-    public async Task<int> CreateAsync(string userId, Question question, string answer, int timeTakenSeconds, CancellationToken cancellationToken)
+    public async Task<int> CreateAsync(string userId, Question question, string answer, int timeTakenSeconds, CancellationToken cancellationToken, int? sessionId = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentException.ThrowIfNullOrWhiteSpace(answer);
@@ -33,14 +33,17 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock)
             Answer = answer,
             TimeTakenSeconds = Math.Clamp(timeTakenSeconds, 0, AnswerLimits.MaxTimeTakenSeconds),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            SessionId = sessionId,
         };
         db.Attempts.Add(attempt);
+        // The answer is in: the draft kept for this question has done its job.
+        db.AnswerDrafts.RemoveRange(await db.AnswerDrafts.Where(d => d.UserId == userId && d.QuestionId == question.Id).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return attempt.Id;
     }
 
     /// <summary>Saves one score (1-4) per rubric criterion, replacing earlier grades of the same attempt.</summary>
-    public async Task<GradeOutcome> GradeAsync(string userId, int attemptId, Question? question, IReadOnlyList<int> scores, CancellationToken cancellationToken)
+    public async Task<GradeOutcome> GradeAsync(string userId, int attemptId, Question? question, IReadOnlyList<int> scores, CancellationToken cancellationToken, string? notes = null)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var attempt = await db.Attempts.Include(a => a.Scores)
@@ -66,8 +69,16 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock)
             attempt.Scores.Add(new AttemptScore { CriterionIndex = i, Criterion = question.Rubric[i].Title, Score = scores[i] });
         }
 
+        var firstGrading = attempt.GradedUtc is null;
         attempt.AverageScore = scores.Average();
         attempt.GradedUtc = clock.GetUtcNow().UtcDateTime;
+        attempt.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        if (firstGrading)
+        {
+            // Only the first grading is a review; correcting grades later does not move the schedule again.
+            await reviews.ApplyAsync(userId, attempt.QuestionId, attempt.AverageScore.Value, attempt.GradedUtc.Value, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return GradeOutcome.Saved;
     }
@@ -107,13 +118,15 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock)
                 a.CreatedUtc,
                 a.GradedUtc,
                 a.AverageScore,
+                a.Notes,
+                a.SessionId,
                 Scores = a.Scores.OrderBy(s => s.CriterionIndex).Select(s => new CriterionScore(s.CriterionIndex, s.Criterion, s.Score)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return attempt is null
             ? null
             : new AttemptDetails(attempt.Id, attempt.QuestionId, attempt.QuestionTitle, attempt.BankId, attempt.QuestionTextHash, attempt.Answer,
-                attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores);
+                attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores, attempt.Notes, attempt.SessionId);
     }
 
     /// <summary>How many times the user has answered each question, for the bank page.</summary>

@@ -23,7 +23,9 @@ public sealed record AttemptDetails(
     DateTime CreatedUtc,
     DateTime? GradedUtc,
     double? AverageScore,
-    IReadOnlyList<CriterionScore> Scores);
+    IReadOnlyList<CriterionScore> Scores,
+    string? Notes,
+    int? SessionId);
 
 public sealed record CriterionScore(int CriterionIndex, string Criterion, int Score);
 

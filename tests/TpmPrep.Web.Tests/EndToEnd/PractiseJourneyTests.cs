@@ -87,6 +87,11 @@ public sealed partial class PractiseJourneyTests(BrowserFixture browser) : IDisp
         await new QuestionPage(page).AnswerBox.FocusAsync();
         await page.Keyboard.TypeAsync("Typed without a mouse.");
         await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Preview" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Preview" })).ToContainTextAsync("Typed without a mouse.");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit and grade" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(GradeUrl());
 
@@ -99,9 +104,13 @@ public sealed partial class PractiseJourneyTests(BrowserFixture browser) : IDisp
             await page.Keyboard.PressAsync("Tab");
         }
 
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Notes to self" })).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Name the rollback owner.");
+        await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save grades" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByText("Average")).ToContainTextAsync("2.0");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Notes to self" })).ToContainTextAsync("Name the rollback owner.");
     }
 
     [Fact]

@@ -8,5 +8,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(80);
+        builder.Property(u => u.TimeZoneId).HasMaxLength(64).HasDefaultValue("UTC");
     }
 }

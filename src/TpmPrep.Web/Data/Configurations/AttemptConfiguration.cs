@@ -14,6 +14,8 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.Property(a => a.QuestionTitle).HasMaxLength(200).IsRequired();
         builder.Property(a => a.QuestionTextHash).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Answer).HasMaxLength(AnswerLimits.MaxLength).IsRequired();
+        builder.Property(a => a.Notes).HasMaxLength(AnswerLimits.MaxNotesLength);
+        builder.HasOne<PracticeSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Scores).WithOne().HasForeignKey(s => s.AttemptId).OnDelete(DeleteBehavior.Cascade);
         // "My attempts" lists a user's attempts newest first; history per question looks up by both.

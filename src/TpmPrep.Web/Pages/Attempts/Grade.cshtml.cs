@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Markdown;
@@ -29,6 +30,7 @@ public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attem
         }
 
         Input.Scores = Attempt.Scores.Select(s => (int?)s.Score).ToList();
+        Input.Notes = Attempt.Notes;
         return Page();
     }
 
@@ -62,7 +64,7 @@ public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attem
             return Page();
         }
 
-        var outcome = await attempts.GradeAsync(User.RequiredUserId(), id, Question, Input.Scores.Select(s => s!.Value).ToList(), cancellationToken);
+        var outcome = await attempts.GradeAsync(User.RequiredUserId(), id, Question, Input.Scores.Select(s => s!.Value).ToList(), cancellationToken, Input.Notes);
         if (outcome == GradeOutcome.NotFound)
         {
             return NotFound();
@@ -74,7 +76,10 @@ public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attem
             return Page();
         }
 
-        return RedirectToPage("/Attempts/Details", new { id });
+        // Inside a session, grading leads on to the next question (or the summary).
+        return Attempt.SessionId is int sessionId
+            ? RedirectToPage("/Practice/Session", new { id = sessionId })
+            : RedirectToPage("/Attempts/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
@@ -94,5 +99,8 @@ public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attem
     public sealed class GradeInput
     {
         public List<int?> Scores { get; set; } = [];
+
+        [StringLength(AnswerLimits.MaxNotesLength, ErrorMessage = "Notes are {1:N0} characters at most.")]
+        public string? Notes { get; set; }
     }
 }

@@ -8,7 +8,7 @@ using TpmPrep.Web.Practice;
 
 namespace TpmPrep.Web.Pages.Questions;
 
-public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
+public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService attempts, DraftService drafts, ReviewService reviews) : PageModel
 {
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
@@ -18,6 +18,12 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
     public Question Question { get; private set; } = null!;
 
     public IReadOnlyList<AttemptSummary> PreviousAttempts { get; private set; } = [];
+
+    public DateTime? NextReviewUtc { get; private set; }
+
+    public string? PreviewHtml { get; private set; }
+
+    public AnswerBox AnswerBox => new(Question.Id, DraftKey, Input.Answer, PreviewHtml);
 
     /// <summary>Where the browser keeps this user's draft of this question.</summary>
     public string DraftKey => $"{User.UserId()}:{Question.Id}";
@@ -30,10 +36,33 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
         }
 
         await LoadPreviousAttemptsAsync(cancellationToken);
+        if (User.UserId() is { } userId && await drafts.FindAsync(userId, id, cancellationToken) is { } draft)
+        {
+            Input.Answer = draft.Text;
+        }
+
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Keeps what is being typed on the server: 204 when saved.</summary>
+    public async Task<IActionResult> OnPostDraftAsync(string id, string? text, CancellationToken cancellationToken)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        if (User.UserId() is not { } userId)
+        {
+            return Unauthorized();
+        }
+
+        return await drafts.SaveAsync(userId, id, text ?? string.Empty, cancellationToken)
+            ? new NoContentResult()
+            : BadRequest($"A draft is at most {AnswerLimits.MaxLength:N0} characters.");
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, bool preview, CancellationToken cancellationToken)
     {
         if (!Load(id))
         {
@@ -45,8 +74,15 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
             return Challenge();
         }
 
-        if (!ModelState.IsValid)
+        if (preview || !ModelState.IsValid)
         {
+            // Without script, "Preview" posts the form: show the rendered answer and keep everything typed.
+            PreviewHtml = preview && Input.Answer is { Length: <= AnswerLimits.MaxLength } text ? TpmPrep.Content.Markdown.SafeMarkdown.ToHtml(text) : null;
+            if (preview)
+            {
+                ModelState.Clear();
+            }
+
             await LoadPreviousAttemptsAsync(cancellationToken);
             return Page();
         }
@@ -72,6 +108,7 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
         if (User.UserId() is { } userId)
         {
             PreviousAttempts = await attempts.ListForQuestionAsync(userId, Question.Id, 5, cancellationToken);
+            NextReviewUtc = await reviews.NextDueAsync(userId, Question.Id, cancellationToken);
         }
     }
 

@@ -2,28 +2,51 @@
 (function () {
     "use strict";
 
-    // The question timer counts down from the suggested minutes and keeps going into overtime.
+    // A timer counts down from the suggested minutes and keeps going into overtime. data-elapsed says how
+    // long the clock has already run (the server knows, so a refresh does not reset it). In a mock
+    // interview, data-lock-target names the answer box to lock when time is up and data-time-up the notice.
     function startTimer(root) {
         const minutes = Number(root.dataset.minutes || "0");
+        const elapsedAtLoad = Number(root.dataset.elapsed || "0");
         const output = root.querySelector("output");
         const bar = root.querySelector("progress");
         const field = document.getElementById(root.dataset.field || "");
+        const lockTarget = document.getElementById(root.dataset.lockTarget || "");
+        const notice = document.getElementById(root.dataset.timeUp || "");
         const started = Date.now();
+        let locked = false;
         function format(totalSeconds) {
             const sign = totalSeconds < 0 ? "+" : "";
             const s = Math.abs(totalSeconds);
             return sign + Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
         }
         function tick() {
-            const elapsed = Math.floor((Date.now() - started) / 1000);
+            const elapsed = elapsedAtLoad + Math.floor((Date.now() - started) / 1000);
             const remaining = minutes * 60 - elapsed;
             output.textContent = format(remaining);
             if (bar) { bar.value = Math.min(elapsed, minutes * 60); }
             root.classList.toggle("overtime", remaining < 0);
             if (field) { field.value = String(elapsed); }
+            if (remaining <= 0 && lockTarget && !locked && lockTarget.dataset.overtime !== "true") {
+                locked = true;
+                lockTarget.readOnly = true;
+                if (notice) { notice.hidden = false; }
+            }
         }
         tick();
         setInterval(tick, 1000);
+    }
+
+    // "Keep going in overtime" unlocks the answer and records that the candidate chose to go on.
+    function wireOvertime(button) {
+        button.addEventListener("click", function () {
+            const flag = document.getElementById(button.dataset.overtime);
+            const target = document.getElementById(button.dataset.unlock);
+            if (flag) { flag.value = "true"; }
+            if (target) { target.readOnly = false; target.dataset.overtime = "true"; target.focus(); }
+            const notice = button.closest("[role=alert]");
+            if (notice) { notice.hidden = true; }
+        });
     }
 
     // Answers are kept in this browser as they are typed, so a refresh or a closed tab loses nothing.
@@ -36,6 +59,7 @@
             if (status) { status.textContent = "Draft restored from this browser."; }
         }
         let timer = 0;
+        let serverTimer = 0;
         textarea.addEventListener("input", function () {
             clearTimeout(timer);
             timer = setTimeout(function () {
@@ -46,6 +70,9 @@
                     if (status) { status.textContent = "Could not save a draft: " + e.message; }
                 }
             }, 300);
+            // The server copy follows a little later, so another tab or device finds the draft too.
+            clearTimeout(serverTimer);
+            serverTimer = setTimeout(function () { saveOnServer(textarea, status); }, 1500);
         });
         const form = textarea.form;
         if (form) {
@@ -53,6 +80,41 @@
                 localStorage.setItem(key + ":submitted", "1");
             });
         }
+    }
+
+    function antiforgeryToken(element) {
+        const form = element.closest("form");
+        const field = form && form.querySelector("input[name=__RequestVerificationToken]");
+        return field ? field.value : "";
+    }
+
+    function saveOnServer(textarea, status) {
+        const url = textarea.dataset.draftUrl;
+        if (!url) { return; }
+        const body = new FormData();
+        body.append("text", textarea.value);
+        body.append("__RequestVerificationToken", antiforgeryToken(textarea));
+        fetch(url, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
+            if (response.ok && status) { status.textContent = "Draft saved."; }
+        }).catch(function () {
+            if (status) { status.textContent = "Offline: draft kept in this browser."; }
+        });
+    }
+
+    // The preview is rendered by the server, through the same safe pipeline as saved answers.
+    function wirePreview(button) {
+        const source = document.getElementById(button.dataset.previewFor);
+        const target = document.getElementById(button.dataset.previewTarget);
+        button.addEventListener("click", function (event) {
+            event.preventDefault();
+            const body = new FormData();
+            body.append("text", source.value);
+            body.append("__RequestVerificationToken", antiforgeryToken(button));
+            fetch("/markdown/preview", { method: "POST", body: body, credentials: "same-origin" })
+                .then(function (response) { return response.ok ? response.text() : Promise.reject(new Error("the server answered " + response.status)); })
+                .then(function (html) { target.innerHTML = html; target.hidden = false; })
+                .catch(function (e) { target.textContent = "No preview: " + e.message; target.hidden = false; });
+        });
     }
 
     // After a successful submit the server says which draft to forget.
@@ -99,6 +161,8 @@
         button.addEventListener("click", function () { window.print(); });
     });
 
+    document.querySelectorAll("[data-preview-for]").forEach(wirePreview);
+    document.querySelectorAll("[data-overtime]").forEach(wireOvertime);
     document.documentElement.classList.add("js");
     document.querySelectorAll("form[data-autosave]").forEach(autosaveRatings);
     clearSubmittedDrafts();

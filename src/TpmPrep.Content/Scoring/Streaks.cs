@@ -1,0 +1,49 @@
+namespace TpmPrep.Content.Scoring;
+
+/// <summary>Current and longest run of consecutive days with practice, in days of one time zone.</summary>
+public sealed record StreakSummary(int Current, int Longest, int ActiveDays);
+
+public static class Streaks
+{
+    /// <summary>The local calendar day of a UTC instant in a time zone.</summary>
+    public static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+
+    /// <summary>
+    /// A streak counts consecutive local days with at least one attempt. The current streak is still
+    /// alive when the last practice was yesterday: today is not over yet.
+    /// </summary>
+    public static StreakSummary Compute(IEnumerable<DateTime> practiceUtc, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(practiceUtc);
+        ArgumentNullException.ThrowIfNull(zone);
+        var days = practiceUtc.Select(t => LocalDay(t, zone)).ToHashSet();
+        if (days.Count == 0)
+        {
+            return new StreakSummary(0, 0, 0);
+        }
+
+        var longest = 0;
+        foreach (var day in days.Where(d => !days.Contains(d.AddDays(-1))))
+        {
+            var length = 1;
+            while (days.Contains(day.AddDays(length)))
+            {
+                length++;
+            }
+
+            longest = Math.Max(longest, length);
+        }
+
+        var today = LocalDay(nowUtc, zone);
+        var cursor = days.Contains(today) ? today : today.AddDays(-1);
+        var current = 0;
+        while (days.Contains(cursor))
+        {
+            current++;
+            cursor = cursor.AddDays(-1);
+        }
+
+        return new StreakSummary(current, longest, days.Count);
+    }
+}

@@ -1,0 +1,33 @@
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Data;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Accounts;
+
+/// <summary><c>seed-demo [EMAIL] [PASSWORD]</c>: creates a demo candidate with four months of practice history.</summary>
+internal static class SeedDemoCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length > 2)
+        {
+            await error.WriteLineAsync("usage: seed-demo [EMAIL] [PASSWORD]");
+            return 2;
+        }
+
+        var email = args.Length > 0 ? args[0] : DemoData.DefaultEmail;
+        var password = args.Length > 1 ? args[1] : DemoData.DefaultPassword;
+        await services.PrepareDatabaseAsync();
+        await using var scope = services.CreateAsyncScope();
+        var catalogue = scope.ServiceProvider.GetRequiredService<CatalogueProvider>().Current;
+        var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
+        if (!await demo.CreateAccountAsync(email, password, catalogue, CancellationToken.None))
+        {
+            await output.WriteLineAsync($"{email} already exists; nothing changed.");
+            return 0;
+        }
+
+        await output.WriteLineAsync($"Demo candidate created: log in as {email} with the password {password}");
+        return 0;
+    }
+}

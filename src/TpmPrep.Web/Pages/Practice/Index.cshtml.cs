@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Content.Model;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Data;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Pages.Practice;
+
+public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessions, ReviewService reviews) : PageModel
+{
+    [BindProperty]
+    public SessionInput Input { get; set; } = new();
+
+    public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;
+
+    public int DueCount { get; private set; }
+
+    public IReadOnlyList<SessionSummary> Recent { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Catalogue = catalogue.Current;
+        ReportUnknown(Input.Banks, id => Catalogue.FindBank(id) is not null, "bank");
+        ReportUnknown(Input.Skills, id => Catalogue.FindSkill(id) is not null, "skill area");
+        ReportUnknown(Input.Levels, id => Catalogue.FindLevel(id) is not null, "level");
+        ReportUnknown(Input.Kinds, QuestionKinds.All.ContainsKey, "kind");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var request = new SessionRequest(Input.Banks, Input.Skills, Input.Levels, Input.Kinds, Input.Count, Input.Mode);
+        if (await sessions.CreateAsync(User.RequiredUserId(), request, Catalogue, cancellationToken) is not { } id)
+        {
+            ModelState.AddModelError(string.Empty, "No question matches these choices. Tick fewer filters.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage("/Practice/Session", new { id });
+    }
+
+    public async Task<IActionResult> OnPostDueAsync(SessionMode mode, CancellationToken cancellationToken)
+    {
+        if (await sessions.CreateFromDueAsync(User.RequiredUserId(), mode, SessionService.MaxQuestions, catalogue.Current, cancellationToken) is not { } id)
+        {
+            ModelState.AddModelError(string.Empty, "Nothing is due for review today.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage("/Practice/Session", new { id });
+    }
+
+    private void ReportUnknown(IEnumerable<string> ids, Func<string, bool> exists, string what)
+    {
+        foreach (var id in ids.Where(id => !exists(id)).Take(3))
+        {
+            ModelState.AddModelError(string.Empty, $"There is no {what} '{(id.Length > 80 ? id[..80] : id)}'.");
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Catalogue = catalogue.Current;
+        var userId = User.RequiredUserId();
+        DueCount = await reviews.CountDueAsync(userId, cancellationToken);
+        Recent = await sessions.RecentAsync(userId, 10, cancellationToken);
+    }
+
+    public sealed class SessionInput
+    {
+        [MaxLength(50)]
+        public List<string> Banks { get; set; } = [];
+
+        [MaxLength(20)]
+        public List<string> Skills { get; set; } = [];
+
+        [MaxLength(20)]
+        public List<string> Levels { get; set; } = [];
+
+        [MaxLength(20)]
+        public List<string> Kinds { get; set; } = [];
+
+        [Range(1, SessionService.MaxQuestions, ErrorMessage = "Choose from {1} to {2} questions.")]
+        public int Count { get; set; } = 3;
+
+        [EnumDataType(typeof(SessionMode), ErrorMessage = "Choose practice or mock interview.")]
+        public SessionMode Mode { get; set; } = SessionMode.Practice;
+    }
+}

@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Content.Markdown;
+using TpmPrep.Content.Model;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Pages.Practice;
+
+public sealed class SessionModel(CatalogueProvider catalogue, SessionService sessions, DraftService drafts, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Write an answer before submitting.")]
+    [StringLength(AnswerLimits.MaxLength, ErrorMessage = "Your answer is {1:N0} characters at most; shorten it and submit again.")]
+    [RegularExpression(@"[\s\S]*\S[\s\S]*", ErrorMessage = "Write an answer before submitting.")]
+    [Display(Name = "Answer")]
+    public string? Answer { get; set; }
+
+    [BindProperty]
+    public int Position { get; set; }
+
+    [BindProperty]
+    public bool Overtime { get; set; }
+
+    public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;
+
+    public SessionView Session { get; private set; } = null!;
+
+    public SessionItemView Item { get; private set; } = null!;
+
+    public Question Question { get; private set; } = null!;
+
+    public int QuestionElapsedSeconds { get; private set; }
+
+    public int SessionElapsedSeconds { get; private set; }
+
+    public string? PreviewHtml { get; private set; }
+
+    public AnswerBox AnswerBox => new(Question.Id, $"{User.UserId()}:{Question.Id}", Answer, PreviewHtml);
+
+    public string Clock(int seconds) => (seconds < 0 ? "+" : string.Empty) + $"{Math.Abs(seconds) / 60}:{Math.Abs(seconds) % 60:00}";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var userId = User.RequiredUserId();
+        if (await sessions.FindAsync(userId, id, cancellationToken) is not { } session)
+        {
+            return NotFound();
+        }
+
+        if (session.Current is not { } current)
+        {
+            return RedirectToPage("/Practice/Summary", new { id });
+        }
+
+        await sessions.MarkShownAsync(userId, id, current.Position, cancellationToken);
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return RedirectToPage("/Practice/Summary", new { id });
+        }
+
+        Answer = (await drafts.FindAsync(userId, Question.Id, cancellationToken))?.Text;
+        return Page();
+    }
+
+    /// <summary>"Preview" without script posts here; the answer only goes in with "Submit".</summary>
+    public async Task<IActionResult> OnPostAsync(int id, bool preview, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return await sessions.FindAsync(User.RequiredUserId(), id, cancellationToken) is null ? NotFound() : RedirectToPage("/Practice/Summary", new { id });
+        }
+
+        if (Position != Item.Position)
+        {
+            // A stale form (another tab answered this question already): show the current one.
+            return RedirectToPage(new { id });
+        }
+
+        if (preview || !ModelState.IsValid)
+        {
+            PreviewHtml = preview && Answer is { Length: <= AnswerLimits.MaxLength } text ? SafeMarkdown.ToHtml(text) : null;
+            if (preview)
+            {
+                ModelState.Clear();
+            }
+
+            return Page();
+        }
+
+        var attemptId = await sessions.AnswerAsync(User.RequiredUserId(), id, Position, Answer!.Trim(), Overtime, Catalogue, cancellationToken);
+        return attemptId is null ? RedirectToPage(new { id }) : RedirectToPage("/Attempts/Grade", new { id = attemptId });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Catalogue = catalogue.Current;
+        if (await sessions.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } session
+            || session.Current is not { } item
+            || Catalogue.FindQuestion(item.QuestionId) is not { } question)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Session = session;
+        Item = item;
+        Question = question;
+        QuestionElapsedSeconds = (int)(now - (item.ShownUtc ?? now)).TotalSeconds;
+        SessionElapsedSeconds = (int)(now - (session.StartedUtc ?? now)).TotalSeconds;
+        return true;
+    }
+}

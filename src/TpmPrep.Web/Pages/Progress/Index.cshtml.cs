@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Charts;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Pages.Progress;
+
+public sealed class IndexModel(CatalogueProvider catalogue, ProgressService progress) : PageModel
+{
+    public Dashboard Dashboard { get; private set; } = null!;
+
+    public string HeatmapSvg { get; private set; } = string.Empty;
+
+    public string TrendSvg { get; private set; } = string.Empty;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Dashboard = await progress.GetAsync(User.RequiredUserId(), catalogue.Current, cancellationToken);
+        HeatmapSvg = ActivityHeatmap.Render("activity", Dashboard.DailyCounts, Dashboard.Today);
+        TrendSvg = TrendChart.Render(
+            "skill-trend",
+            "Average rubric score per skill area, month by month",
+            Dashboard.TrendMonths.Select(m => m.ToString("MMM yy", CultureInfo.InvariantCulture)).ToList(),
+            Dashboard.Skills.Select(s => new TrendLine(s.Title, s.MonthlyAverages)).ToList(),
+            new TrendScale(1, 4, [1, 2, 3, 4]));
+    }
+}

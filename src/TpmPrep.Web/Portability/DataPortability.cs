@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Data;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Portability;
+
+public sealed record ImportResult(IReadOnlyList<string> Errors, int Attempts, int ReviewSchedules, int Assessments, int Sessions, int Skipped)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ImportResult Failed(params IReadOnlyList<string> errors) => new(errors, 0, 0, 0, 0, 0);
+}
+
+/// <summary>Exports everything a user owns (JSON, or CSV files in a zip) and imports a JSON export, adding to what is there.</summary>
+public sealed class DataPortability(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Largest import accepted, in bytes.</summary>
+    public const int MaxImportBytes = 20 * 1024 * 1024;
+
+    public const int MaxImportRecords = 100_000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, MaxDepth = 16 };
+
+    public async Task<ExportDocument> ExportAsync(string userId, CancellationToken cancellationToken)
+    {
+        var profile = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new ExportProfile(u.DisplayName, u.TimeZoneId)).SingleAsync(cancellationToken);
+        var attempts = await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .OrderBy(a => a.CreatedUtc).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Id,
+                Export = new ExportAttempt(a.Id, a.QuestionId, a.BankId, a.QuestionTitle, a.QuestionTextHash, a.Answer, a.TimeTakenSeconds, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.Notes,
+                    a.Scores.OrderBy(s => s.CriterionIndex).Select(s => new ExportScore(s.CriterionIndex, s.Criterion, s.Score)).ToList()),
+            })
+            .ToListAsync(cancellationToken);
+        var schedules = await db.ReviewSchedules.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .OrderBy(r => r.QuestionId)
+            .Select(r => new ExportReviewSchedule(r.QuestionId, r.Repetitions, r.EaseFactor, r.IntervalDays, r.DueUtc, r.LastReviewedUtc, r.LastQuality, r.Retired))
+            .ToListAsync(cancellationToken);
+        var assessments = await db.Assessments.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .OrderBy(a => a.StartedUtc)
+            .Select(a => new ExportAssessment(a.TargetLevelId, a.StartedUtc, a.UpdatedUtc, a.CompletedUtc, a.ModelSnapshot,
+                a.Ratings.OrderBy(r => r.IndicatorId).Select(r => new ExportRating(r.IndicatorId, r.SkillId, r.Rating)).ToList(),
+                a.AreaScores.OrderBy(s => s.SkillId).Select(s => new ExportAreaScore(s.SkillId, s.Score, s.Target)).ToList()))
+            .ToListAsync(cancellationToken);
+        var sessions = await db.PracticeSessions.AsNoTracking()
+            .Where(s => s.UserId == userId)
+            .OrderBy(s => s.CreatedUtc)
+            .Select(s => new ExportSession(s.Mode.ToString(), s.Description, s.TotalMinutes, s.CreatedUtc, s.StartedUtc, s.CompletedUtc,
+                s.Items.OrderBy(i => i.Position).Select(i => new ExportSessionItem(i.Position, i.QuestionId, i.AttemptId, i.ShownUtc, i.WentOvertime)).ToList()))
+            .ToListAsync(cancellationToken);
+        return new ExportDocument(ExportDocument.FormatName, ExportDocument.CurrentVersion, clock.GetUtcNow().UtcDateTime, profile,
+            attempts.Select(a => a.Export).ToList(), schedules, assessments, sessions);
+    }
+
+    public static string ToJson(ExportDocument document) => JsonSerializer.Serialize(document, Json);
+
+    /// <summary>attempts.csv, review-schedule.csv and assessments.csv in one zip.</summary>
+    public static byte[] ToCsvZip(ExportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            WriteCsv(zip, "attempts.csv",
+                ["created_utc", "question_id", "bank_id", "question_title", "time_taken_seconds", "graded_utc", "average_score", "criterion_scores", "notes", "answer"],
+                (document.Attempts ?? []).Select(a => new[]
+                {
+                    Format(a.CreatedUtc), a.QuestionId, a.BankId, a.QuestionTitle, a.TimeTakenSeconds?.ToString(CultureInfo.InvariantCulture), Format(a.GradedUtc),
+                    a.AverageScore?.ToString("0.##", CultureInfo.InvariantCulture),
+                    string.Join("; ", (a.Scores ?? []).Select(s => $"{s.Criterion}={s.Score}")), a.Notes, a.Answer,
+                }));
+            WriteCsv(zip, "review-schedule.csv",
+                ["question_id", "due_utc", "interval_days", "repetitions", "ease_factor", "last_reviewed_utc", "retired"],
+                (document.ReviewSchedules ?? []).Select(r => new[]
+                {
+                    r.QuestionId, Format(r.DueUtc), r.IntervalDays?.ToString(CultureInfo.InvariantCulture), r.Repetitions?.ToString(CultureInfo.InvariantCulture),
+                    r.EaseFactor?.ToString("0.####", CultureInfo.InvariantCulture), Format(r.LastReviewedUtc), r.Retired == true ? "yes" : "no",
+                }));
+            WriteCsv(zip, "assessments.csv",
+                ["started_utc", "completed_utc", "target_level", "skill_area", "score", "target"],
+                (document.Assessments ?? []).SelectMany(a => (a.AreaScores ?? []).Select(s => new[]
+                {
+                    Format(a.StartedUtc), Format(a.CompletedUtc), a.TargetLevelId, s.SkillId, s.Score?.ToString("0.#", CultureInfo.InvariantCulture), s.Target?.ToString(CultureInfo.InvariantCulture),
+                })));
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Reads a JSON export and adds its records to the user's data. Everything is checked first; a file
+    /// with any error changes nothing. Records already present (same question and time) are skipped, and
+    /// existing records are never overwritten.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string userId, Stream json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ExportDocument? document;
+        try
+        {
+            document = await JsonSerializer.DeserializeAsync<ExportDocument>(json, Json, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is long line ? $" (line {line + 1})" : string.Empty;
+            return ImportResult.Failed($"This is not a TpmPrep export: the JSON is malformed{where}.");
+        }
+
+        if (document is null)
+        {
+            return ImportResult.Failed("This is not a TpmPrep export: the file is empty.");
+        }
+
+        var errors = ExportValidator.Validate(document);
+        if (errors.Count > 0)
+        {
+            return ImportResult.Failed(errors);
+        }
+
+        return await AddAsync(userId, document, cancellationToken);
+    }
+
+    private async Task<ImportResult> AddAsync(string userId, ExportDocument document, CancellationToken cancellationToken)
+    {
+        var existingAttempts = (await db.Attempts.AsNoTracking().Where(a => a.UserId == userId).Select(a => new { a.QuestionId, a.CreatedUtc }).ToListAsync(cancellationToken))
+            .Select(a => (a.QuestionId, a.CreatedUtc)).ToHashSet();
+        var existingSchedules = (await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId).Select(r => r.QuestionId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var existingAssessments = (await db.Assessments.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.StartedUtc).ToListAsync(cancellationToken)).ToHashSet();
+        var existingSessions = (await db.PracticeSessions.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.CreatedUtc).ToListAsync(cancellationToken)).ToHashSet();
+        var skipped = 0;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var attemptsByRef = new Dictionary<int, Attempt>();
+        var addedAttempts = 0;
+        foreach (var a in document.Attempts ?? [])
+        {
+            if (!existingAttempts.Add((a.QuestionId!, a.CreatedUtc!.Value)))
+            {
+                skipped++;
+                continue;
+            }
+
+            var attempt = new Attempt
+            {
+                UserId = userId,
+                QuestionId = a.QuestionId!,
+                BankId = a.BankId ?? string.Empty,
+                QuestionTitle = a.QuestionTitle ?? a.QuestionId!,
+                QuestionTextHash = a.QuestionTextHash ?? string.Empty,
+                Answer = a.Answer!,
+                TimeTakenSeconds = a.TimeTakenSeconds ?? 0,
+                CreatedUtc = Utc(a.CreatedUtc)!.Value,
+                GradedUtc = Utc(a.GradedUtc),
+                AverageScore = a.Scores is { Count: > 0 } scores ? scores.Average(s => s.Score!.Value) : null,
+                Notes = a.Notes,
+                Scores = (a.Scores ?? []).Select(s => new AttemptScore { CriterionIndex = s.CriterionIndex!.Value, Criterion = s.Criterion ?? string.Empty, Score = s.Score!.Value }).ToList(),
+            };
+            db.Attempts.Add(attempt);
+            addedAttempts++;
+            if (a.Ref is int reference)
+            {
+                attemptsByRef[reference] = attempt;
+            }
+        }
+
+        var schedules = 0;
+        foreach (var r in document.ReviewSchedules ?? [])
+        {
+            if (!existingSchedules.Add(r.QuestionId!))
+            {
+                skipped++;
+                continue;
+            }
+
+            db.ReviewSchedules.Add(new ReviewSchedule
+            {
+                UserId = userId,
+                QuestionId = r.QuestionId!,
+                Repetitions = r.Repetitions ?? 0,
+                EaseFactor = r.EaseFactor ?? Content.Scoring.ReviewScheduling.InitialEase,
+                IntervalDays = r.IntervalDays ?? 0,
+                DueUtc = Utc(r.DueUtc)!.Value,
+                LastReviewedUtc = Utc(r.LastReviewedUtc) ?? Utc(r.DueUtc)!.Value,
+                LastQuality = r.LastQuality ?? 0,
+                Retired = r.Retired ?? false,
+            });
+            schedules++;
+        }
+
+        var assessments = 0;
+        foreach (var a in document.Assessments ?? [])
+        {
+            if (!existingAssessments.Add(a.StartedUtc!.Value))
+            {
+                skipped++;
+                continue;
+            }
+
+            db.Assessments.Add(new Assessment
+            {
+                UserId = userId,
+                TargetLevelId = a.TargetLevelId!,
+                StartedUtc = Utc(a.StartedUtc)!.Value,
+                UpdatedUtc = Utc(a.UpdatedUtc) ?? Utc(a.StartedUtc)!.Value,
+                CompletedUtc = Utc(a.CompletedUtc),
+                ModelSnapshot = a.ModelSnapshot,
+                Ratings = (a.Ratings ?? []).Select(r => new AssessmentRating { IndicatorId = r.IndicatorId!, SkillId = r.SkillId ?? string.Empty, Rating = r.Rating, UpdatedUtc = Utc(a.UpdatedUtc) ?? Utc(a.StartedUtc)!.Value }).ToList(),
+                AreaScores = (a.AreaScores ?? []).Select(s => new AssessmentAreaScore { SkillId = s.SkillId!, Score = s.Score ?? 0, Target = s.Target ?? 0 }).ToList(),
+            });
+            assessments++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var sessions = 0;
+        foreach (var s in document.Sessions ?? [])
+        {
+            if (!existingSessions.Add(s.CreatedUtc!.Value))
+            {
+                skipped++;
+                continue;
+            }
+
+            db.PracticeSessions.Add(new PracticeSession
+            {
+                UserId = userId,
+                Mode = Enum.Parse<SessionMode>(s.Mode!),
+                Description = s.Description ?? "Imported session",
+                TotalMinutes = s.TotalMinutes ?? 0,
+                CreatedUtc = Utc(s.CreatedUtc)!.Value,
+                StartedUtc = Utc(s.StartedUtc),
+                CompletedUtc = Utc(s.CompletedUtc),
+                Items = (s.Items ?? []).Select(i => new PracticeSessionItem
+                {
+                    Position = i.Position!.Value,
+                    QuestionId = i.QuestionId!,
+                    AttemptId = i.AttemptRef is int reference && attemptsByRef.TryGetValue(reference, out var attempt) ? attempt.Id : null,
+                    ShownUtc = Utc(i.ShownUtc),
+                    WentOvertime = i.WentOvertime ?? false,
+                }).ToList(),
+            });
+            sessions++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult([], addedAttempts, schedules, assessments, sessions, skipped);
+    }
+
+    private static DateTime? Utc(DateTime? value) => value is null ? null : value.Value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value.Value.ToUniversalTime(), DateTimeKind.Utc);
+
+    private static string? Format(DateTime? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteCsv(ZipArchive zip, string name, IReadOnlyList<string> header, IEnumerable<string?[]> rows)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        writer.Write(string.Join(',', header.Select(Cell)) + "\r\n");
+        foreach (var row in rows)
+        {
+            writer.Write(string.Join(',', row.Select(Cell)) + "\r\n");
+        }
+    }
+
+    /// <summary>RFC 4180 quoting, and a leading apostrophe on text a spreadsheet would run as a formula.</summary>
+    public static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

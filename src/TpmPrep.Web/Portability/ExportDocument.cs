@@ -1,0 +1,70 @@
+namespace TpmPrep.Web.Portability;
+
+// The JSON export, version 1. Properties are nullable so an import can say which field is missing
+// instead of failing inside the serializer; ExportValidator checks them all before anything is written.
+
+public sealed record ExportDocument(
+    string? Format,
+    int? Version,
+    DateTime? ExportedUtc,
+    ExportProfile? Profile,
+    IReadOnlyList<ExportAttempt>? Attempts,
+    IReadOnlyList<ExportReviewSchedule>? ReviewSchedules,
+    IReadOnlyList<ExportAssessment>? Assessments,
+    IReadOnlyList<ExportSession>? Sessions)
+{
+    public const string FormatName = "tpmprep-export";
+    public const int CurrentVersion = 1;
+}
+
+public sealed record ExportProfile(string? DisplayName, string? TimeZone);
+
+public sealed record ExportAttempt(
+    int? Ref,
+    string? QuestionId,
+    string? BankId,
+    string? QuestionTitle,
+    string? QuestionTextHash,
+    string? Answer,
+    int? TimeTakenSeconds,
+    DateTime? CreatedUtc,
+    DateTime? GradedUtc,
+    double? AverageScore,
+    string? Notes,
+    IReadOnlyList<ExportScore>? Scores);
+
+public sealed record ExportScore(int? CriterionIndex, string? Criterion, int? Score);
+
+public sealed record ExportReviewSchedule(
+    string? QuestionId,
+    int? Repetitions,
+    double? EaseFactor,
+    int? IntervalDays,
+    DateTime? DueUtc,
+    DateTime? LastReviewedUtc,
+    int? LastQuality,
+    bool? Retired);
+
+public sealed record ExportAssessment(
+    string? TargetLevelId,
+    DateTime? StartedUtc,
+    DateTime? UpdatedUtc,
+    DateTime? CompletedUtc,
+    string? ModelSnapshot,
+    IReadOnlyList<ExportRating>? Ratings,
+    IReadOnlyList<ExportAreaScore>? AreaScores);
+
+public sealed record ExportRating(string? IndicatorId, string? SkillId, int? Rating);
+
+public sealed record ExportAreaScore(string? SkillId, double? Score, int? Target);
+
+public sealed record ExportSession(
+    string? Mode,
+    string? Description,
+    int? TotalMinutes,
+    DateTime? CreatedUtc,
+    DateTime? StartedUtc,
+    DateTime? CompletedUtc,
+    IReadOnlyList<ExportSessionItem>? Items);
+
+public sealed record ExportSessionItem(int? Position, string? QuestionId, int? AttemptRef, DateTime? ShownUtc, bool? WentOvertime);

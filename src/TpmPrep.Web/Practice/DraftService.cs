@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Data;
+
+namespace TpmPrep.Web.Practice;
+
+/// <summary>Answers being typed, kept on the server as well as in the browser.</summary>
+public sealed class DraftService(AppDbContext db, TimeProvider clock)
+{
+    public async Task<bool> SaveAsync(string userId, string questionId, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > AnswerLimits.MaxLength)
+        {
+            return false;
+        }
+
+        var draft = await db.AnswerDrafts.SingleOrDefaultAsync(d => d.UserId == userId && d.QuestionId == questionId, cancellationToken);
+        if (draft is null)
+        {
+            draft = new AnswerDraft { UserId = userId, QuestionId = questionId };
+            db.AnswerDrafts.Add(draft);
+        }
+
+        draft.Text = text;
+        draft.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<(string Text, DateTime UpdatedUtc)?> FindAsync(string userId, string questionId, CancellationToken cancellationToken)
+    {
+        var draft = await db.AnswerDrafts.AsNoTracking()
+            .Where(d => d.UserId == userId && d.QuestionId == questionId)
+            .Select(d => new { d.Text, d.UpdatedUtc })
+            .SingleOrDefaultAsync(cancellationToken);
+        return draft is null ? null : (draft.Text, draft.UpdatedUtc);
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Content.Model;
+using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Data;
+
+namespace TpmPrep.Web.Practice;
+
+/// <summary>A question waiting for review.</summary>
+public sealed record DueQuestion(string QuestionId, string Title, string BankId, DateTime DueUtc, bool Overdue, int IntervalDays, int Repetitions);
+
+/// <summary>The spaced-review schedule of each user's questions (SM-2, docs/scheduling.md).</summary>
+public sealed class ReviewService(AppDbContext db, UserClock clock)
+{
+    /// <summary>Moves the question's schedule on by one graded review; the caller saves.</summary>
+    public async Task ApplyAsync(string userId, string questionId, double averageScore, DateTime gradedUtc, CancellationToken cancellationToken)
+    {
+        var schedule = await db.ReviewSchedules.SingleOrDefaultAsync(r => r.UserId == userId && r.QuestionId == questionId, cancellationToken)
+            ?? db.ReviewSchedules.Local.SingleOrDefault(r => r.UserId == userId && r.QuestionId == questionId);
+        var grade = ReviewScheduling.GradeFromRubric(averageScore);
+        var next = ReviewScheduling.Next(schedule is null ? null : new ReviewState(schedule.Repetitions, schedule.EaseFactor, schedule.IntervalDays), grade);
+        if (schedule is null)
+        {
+            schedule = new ReviewSchedule { UserId = userId, QuestionId = questionId };
+            db.ReviewSchedules.Add(schedule);
+        }
+
+        schedule.Repetitions = next.Repetitions;
+        schedule.EaseFactor = next.EaseFactor;
+        schedule.IntervalDays = next.IntervalDays;
+        schedule.LastQuality = ReviewScheduling.Quality(grade);
+        schedule.LastReviewedUtc = gradedUtc;
+        schedule.DueUtc = gradedUtc.AddDays(next.IntervalDays);
+    }
+
+    /// <summary>Questions due by the end of the user's day, overdue first.</summary>
+    public async Task<IReadOnlyList<DueQuestion>> DueAsync(string userId, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var (startOfToday, endOfToday) = await TodayAsync(userId, cancellationToken);
+        var rows = await db.ReviewSchedules.AsNoTracking()
+            .Where(r => r.UserId == userId && !r.Retired && r.DueUtc < endOfToday)
+            .OrderBy(r => r.DueUtc)
+            .Select(r => new { r.QuestionId, r.DueUtc, r.IntervalDays, r.Repetitions })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => (Row: r, Question: catalogue.FindQuestion(r.QuestionId)))
+            .Where(x => x.Question is not null)
+            .Select(x => new DueQuestion(x.Row.QuestionId, x.Question!.Title, x.Question.BankId, x.Row.DueUtc, x.Row.DueUtc < startOfToday, x.Row.IntervalDays, x.Row.Repetitions))
+            .ToList();
+    }
+
+    public async Task<int> CountDueAsync(string userId, CancellationToken cancellationToken)
+    {
+        var (_, endOfToday) = await TodayAsync(userId, cancellationToken);
+        return await db.ReviewSchedules.AsNoTracking().CountAsync(r => r.UserId == userId && !r.Retired && r.DueUtc < endOfToday, cancellationToken);
+    }
+
+    /// <summary>Moves the question to the start of the local day <paramref name="days"/> from today.</summary>
+    public async Task<bool> SnoozeAsync(string userId, string questionId, int days, CancellationToken cancellationToken)
+    {
+        if (days is < 1 or > 30)
+        {
+            return false;
+        }
+
+        var schedule = await db.ReviewSchedules.SingleOrDefaultAsync(r => r.UserId == userId && r.QuestionId == questionId, cancellationToken);
+        if (schedule is null)
+        {
+            return false;
+        }
+
+        var zone = await clock.ZoneAsync(userId, cancellationToken);
+        schedule.DueUtc = UserClock.StartOfDayUtc(Streaks.LocalDay(clock.UtcNow, zone).AddDays(days), zone);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> SetRetiredAsync(string userId, string questionId, bool retired, CancellationToken cancellationToken)
+    {
+        var schedule = await db.ReviewSchedules.SingleOrDefaultAsync(r => r.UserId == userId && r.QuestionId == questionId, cancellationToken);
+        if (schedule is null)
+        {
+            return false;
+        }
+
+        schedule.Retired = retired;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<string>> RetiredAsync(string userId, CancellationToken cancellationToken) =>
+        await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId && r.Retired).OrderBy(r => r.QuestionId).Select(r => r.QuestionId).ToListAsync(cancellationToken);
+
+    /// <summary>The next due time of each scheduled question, for the question page.</summary>
+    public Task<DateTime?> NextDueAsync(string userId, string questionId, CancellationToken cancellationToken) =>
+        db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId && r.QuestionId == questionId && !r.Retired).Select(r => (DateTime?)r.DueUtc).SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<(DateTime Start, DateTime End)> TodayAsync(string userId, CancellationToken cancellationToken)
+    {
+        var zone = await clock.ZoneAsync(userId, cancellationToken);
+        var today = Streaks.LocalDay(clock.UtcNow, zone);
+        return (UserClock.StartOfDayUtc(today, zone), UserClock.StartOfDayUtc(today.AddDays(1), zone));
+    }
+}

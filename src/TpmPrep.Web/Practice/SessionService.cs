@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Content.Model;
+using TpmPrep.Web.Data;
+
+namespace TpmPrep.Web.Practice;
+
+/// <summary>What to build a session from; empty lists mean "any".</summary>
+public sealed record SessionRequest(
+    IReadOnlyCollection<string> Banks,
+    IReadOnlyCollection<string> Skills,
+    IReadOnlyCollection<string> Levels,
+    IReadOnlyCollection<string> Kinds,
+    int Count,
+    SessionMode Mode);
+
+public sealed record SessionItemView(int Position, string QuestionId, int? AttemptId, DateTime? ShownUtc, double? AverageScore, int? TimeTakenSeconds, bool WentOvertime);
+
+public sealed record SessionView(int Id, SessionMode Mode, string Description, int TotalMinutes, DateTime CreatedUtc, DateTime? StartedUtc, DateTime? CompletedUtc, IReadOnlyList<SessionItemView> Items)
+{
+    /// <summary>The first question not answered yet, or null when every question has an answer.</summary>
+    public SessionItemView? Current => Items.FirstOrDefault(i => i.AttemptId is null);
+}
+
+public sealed record SessionSummary(int Id, SessionMode Mode, string Description, DateTime CreatedUtc, DateTime? CompletedUtc, int Questions, int Answered);
+
+/// <summary>Builds and runs practice sessions and mock interviews. Every query is filtered by owner.</summary>
+public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptService attempts, ReviewService reviews)
+{
+    public const int MaxQuestions = 20;
+
+    /// <summary>Builds a session from filters: questions never answered first, in random order; null when nothing matches.</summary>
+    public async Task<int?> CreateAsync(string userId, SessionRequest request, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var candidates = catalogue.Questions
+            .Where(q => request.Banks.Count == 0 || request.Banks.Contains(q.BankId))
+            .Where(q => request.Skills.Count == 0 || q.Skills.Any(request.Skills.Contains))
+            .Where(q => request.Levels.Count == 0 || request.Levels.Contains(q.LevelId))
+            .Where(q => request.Kinds.Count == 0 || request.Kinds.Contains(q.Kind))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var answered = (await db.Attempts.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.QuestionId).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var chosen = candidates
+            .OrderBy(q => answered.Contains(q.Id))
+            .ThenBy(_ => Random.Shared.Next())
+            .Take(Math.Clamp(request.Count, 1, MaxQuestions))
+            .ToList();
+        return await SaveAsync(userId, request.Mode, Describe(request, catalogue), chosen, cancellationToken);
+    }
+
+    /// <summary>Builds a session from the questions due for review, overdue first; null when none is due.</summary>
+    public async Task<int?> CreateFromDueAsync(string userId, SessionMode mode, int count, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var due = await reviews.DueAsync(userId, catalogue, cancellationToken);
+        var chosen = due.Take(Math.Clamp(count, 1, MaxQuestions)).Select(d => catalogue.FindQuestion(d.QuestionId)!).ToList();
+        return chosen.Count == 0 ? null : await SaveAsync(userId, mode, "Due for review", chosen, cancellationToken);
+    }
+
+    public async Task<SessionView?> FindAsync(string userId, int id, CancellationToken cancellationToken)
+    {
+        var session = await db.PracticeSessions.AsNoTracking()
+            .Where(s => s.Id == id && s.UserId == userId)
+            .Select(s => new
+            {
+                s.Id,
+                s.Mode,
+                s.Description,
+                s.TotalMinutes,
+                s.CreatedUtc,
+                s.StartedUtc,
+                s.CompletedUtc,
+                Items = s.Items.OrderBy(i => i.Position).Select(i => new { i.Position, i.QuestionId, i.AttemptId, i.ShownUtc, i.WentOvertime }).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var attemptIds = session.Items.Where(i => i.AttemptId is not null).Select(i => i.AttemptId!.Value).ToList();
+        var answers = await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId && attemptIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.AverageScore, a.TimeTakenSeconds })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var items = session.Items.Select(i =>
+        {
+            var answer = i.AttemptId is { } attemptId ? answers.GetValueOrDefault(attemptId) : null;
+            return new SessionItemView(i.Position, i.QuestionId, i.AttemptId, i.ShownUtc, answer?.AverageScore, answer?.TimeTakenSeconds, i.WentOvertime);
+        }).ToList();
+        return new SessionView(session.Id, session.Mode, session.Description, session.TotalMinutes, session.CreatedUtc, session.StartedUtc, session.CompletedUtc, items);
+    }
+
+    /// <summary>Marks the current question as shown (starting its clock, and the session's, the first time).</summary>
+    public async Task MarkShownAsync(string userId, int id, int position, CancellationToken cancellationToken)
+    {
+        var session = await db.PracticeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id && s.UserId == userId, cancellationToken);
+        var item = session?.Items.SingleOrDefault(i => i.Position == position);
+        if (session is null || item is null || item.ShownUtc is not null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        item.ShownUtc = now;
+        session.StartedUtc ??= now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the answer to the question at <paramref name="position"/>. The time taken is measured on the
+    /// server from when the question was first shown, so a refresh does not reset it.
+    /// </summary>
+    public async Task<int?> AnswerAsync(string userId, int id, int position, string answer, bool wentOvertime, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var session = await db.PracticeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id && s.UserId == userId, cancellationToken);
+        var item = session?.Items.SingleOrDefault(i => i.Position == position);
+        if (session is null || item is null || item.AttemptId is not null || catalogue.FindQuestion(item.QuestionId) is not { } question)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var seconds = (int)Math.Round((now - (item.ShownUtc ?? now)).TotalSeconds);
+        var attemptId = await attempts.CreateAsync(userId, question, answer, seconds, cancellationToken, session.Id);
+        item.AttemptId = attemptId;
+        item.WentOvertime = wentOvertime;
+        if (session.Items.All(i => i.AttemptId is not null))
+        {
+            session.CompletedUtc = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return attemptId;
+    }
+
+    public async Task<IReadOnlyList<SessionSummary>> RecentAsync(string userId, int take, CancellationToken cancellationToken) =>
+        await db.PracticeSessions.AsNoTracking()
+            .Where(s => s.UserId == userId)
+            .OrderByDescending(s => s.CreatedUtc).ThenByDescending(s => s.Id)
+            .Take(take)
+            .Select(s => new SessionSummary(s.Id, s.Mode, s.Description, s.CreatedUtc, s.CompletedUtc, s.Items.Count, s.Items.Count(i => i.AttemptId != null)))
+            .ToListAsync(cancellationToken);
+
+    private async Task<int> SaveAsync(string userId, SessionMode mode, string description, IReadOnlyList<Question> questions, CancellationToken cancellationToken)
+    {
+        var session = new PracticeSession
+        {
+            UserId = userId,
+            Mode = mode,
+            Description = description.Length > 300 ? description[..300] : description,
+            TotalMinutes = questions.Sum(q => q.Minutes),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            Items = questions.Select((q, i) => new PracticeSessionItem { Position = i + 1, QuestionId = q.Id }).ToList(),
+        };
+        db.PracticeSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return session.Id;
+    }
+
+    private static string Describe(SessionRequest request, ContentCatalogue catalogue)
+    {
+        var parts = new List<string>();
+        parts.AddRange(request.Banks.Select(b => catalogue.FindBank(b)?.Title ?? b));
+        parts.AddRange(request.Skills.Select(catalogue.SkillTitle));
+        parts.AddRange(request.Levels.Select(catalogue.LevelTitle));
+        parts.AddRange(request.Kinds.Select(QuestionKinds.DisplayName));
+        return parts.Count == 0 ? "All questions" : string.Join(" · ", parts);
+    }
+}
