@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Humanizer;
 
 namespace TpmPrep.Web.Charts;
 
@@ -41,7 +42,7 @@ public static class ActivityHeatmap
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart heatmap\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">Practice activity over the last year</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{total} attempts on {activeDays} days between {first:d MMMM yyyy} and {today:d MMMM yyyy}. The table below lists them by month.</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{"attempt".ToQuantity(total)} on {"day".ToQuantity(activeDays)} between {first:d MMMM yyyy} and {today:d MMMM yyyy}. The table below lists them by month.</desc>");
         foreach (var (row, name) in new[] { (0, "Mon"), (2, "Wed"), (4, "Fri") })
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"0\" y=\"{Top + (row * (Cell + Gap)) + Cell - 2}\">{name}</text>");

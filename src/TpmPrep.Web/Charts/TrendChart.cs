@@ -48,6 +48,9 @@ public static class TrendChart
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{X(i, xLabels.Count):0.#}\" y=\"{Height - 12}\" text-anchor=\"middle\">{Encode(xLabels[i])}</text>");
         }
 
+        // End labels are spread apart so lines that finish at the same value stay readable.
+        var labelY = SpreadLabels(lines.Select((line, l) => (l, Last: line.Values.LastOrDefault(v => v is not null))).Where(x => x.Last is not null)
+            .ToDictionary(x => x.l, x => Y(x.Last!.Value) + 4));
         for (var l = 0; l < lines.Count; l++)
         {
             var line = lines[l];
@@ -64,10 +67,10 @@ public static class TrendChart
                 svg.Append(Marker(Markers[l % Markers.Length], p.X, p.Y));
             }
 
-            if (points.Count > 0)
+            if (labelY.TryGetValue(l, out var y))
             {
-                var last = points[^1];
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"label\" x=\"{Width - Right + 10}\" y=\"{last.Y + 4 + ((l - (lines.Count / 2.0)) * 2):0.#}\">{Encode(line.Name)}</text>");
+                svg.Append(Marker(Markers[l % Markers.Length], Width - Right + 12, y - 4));
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"label\" x=\"{Width - Right + 22}\" y=\"{y:0.#}\">{Encode(line.Name)}</text>");
             }
 
             svg.Append("</g>");
@@ -75,6 +78,22 @@ public static class TrendChart
 
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>Moves label baselines apart to at least 14 units, keeping their order.</summary>
+    private static Dictionary<int, double> SpreadLabels(Dictionary<int, double> wanted)
+    {
+        const double gap = 14;
+        var placed = new Dictionary<int, double>();
+        var previous = double.NegativeInfinity;
+        foreach (var (line, y) in wanted.OrderBy(w => w.Value).ThenBy(w => w.Key))
+        {
+            var at = Math.Max(y, previous + gap);
+            placed[line] = at;
+            previous = at;
+        }
+
+        return placed;
     }
 
     private static double X(int index, int count) => count <= 1 ? Left + ((Width - Left - Right) / 2) : Left + ((Width - Left - Right) * index / (count - 1));

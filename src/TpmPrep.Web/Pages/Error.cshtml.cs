@@ -31,6 +31,10 @@ public sealed class ErrorModel : PageModel
                 Heading = "Too many attempts";
                 Explanation = "Please wait a minute before trying again.";
                 break;
+            case 413:
+                Heading = "Too large";
+                Explanation = "What you sent is larger than TpmPrep accepts (an import file is at most 20 MB). Nothing was changed.";
+                break;
             case 400:
                 Heading = "Bad request";
                 Explanation = "The form could not be read. Reload the page and try again.";

@@ -38,8 +38,19 @@ public sealed class TrendChartDrawsOneLinePerArea
         Assert.Equal(2, CountOf(svg, "<polyline"));
         Assert.Contains("stroke-dasharray=\"6 4\"", svg, StringComparison.Ordinal);
         Assert.Contains("Risk: Jan 10, Feb none, Mar 90; Tech: Jan 50, Feb 60, Mar 70", svg, StringComparison.Ordinal);
-        Assert.Equal(2, CountOf(svg, "<circle")); // Risk: two points with values, drawn as circles.
-        Assert.Equal(3, CountOf(svg, "<rect")); // Tech: three points, drawn as squares.
+        Assert.Equal(2 + 1, CountOf(svg, "<circle")); // Risk: two points with values and its label's marker, as circles.
+        Assert.Equal(3 + 1, CountOf(svg, "<rect")); // Tech: three points and its label's marker, as squares.
+    }
+
+    [Fact]
+    public void LinesEndingAtTheSameValueGetLabelsThatDoNotOverlap()
+    {
+        var svg = TrendChart.Render("t", "Trend", ["Jan", "Feb"], [new TrendLine("Risk", [10, 50]), new TrendLine("Tech", [90, 50])]);
+
+        var labelYs = System.Text.RegularExpressions.Regex.Matches(svg, "<text class=\"label\" x=\"[0-9.]+\" y=\"([0-9.]+)\">")
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, labelYs.Count);
+        Assert.True(Math.Abs(labelYs[0] - labelYs[1]) >= 14, string.Join(", ", labelYs));
     }
 
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;

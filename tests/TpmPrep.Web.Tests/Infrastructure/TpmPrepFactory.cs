@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace TpmPrep.Web.Tests.Infrastructure;
 
@@ -26,6 +27,9 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataPath, "tpmprep.db");
 
+    /// <summary>The clock the app reads; tests move it on to make reviews come due.</summary>
+    public AdjustableClock Clock { get; } = new();
+
     /// <summary>Log-in and register posts allowed a minute; high by default so tests that register many users are not throttled.</summary>
     public int LoginPermitsPerMinute { get; init; } = 1000;
 
@@ -38,6 +42,7 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
         builder.UseSetting("TpmPrep:ContentPath", ContentPath);
         builder.UseSetting("TpmPrep:DataPath", DataPath);
         builder.UseSetting("TpmPrep:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     protected override void Dispose(bool disposing)

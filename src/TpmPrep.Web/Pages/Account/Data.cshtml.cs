@@ -5,8 +5,9 @@ using TpmPrep.Web.Portability;
 
 namespace TpmPrep.Web.Pages.Account;
 
-[RequestSizeLimit(DataPortability.MaxImportBytes + (64 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = DataPortability.MaxImportBytes + (64 * 1024))]
+// The form may be somewhat larger than an import may be, so an oversized file gets its own clear message below.
+[RequestSizeLimit(2 * DataPortability.MaxImportBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 2 * DataPortability.MaxImportBytes)]
 public sealed class DataModel(DataPortability portability, TimeProvider clock) : PageModel
 {
     public ImportResult? Result { get; private set; }

@@ -11,7 +11,8 @@ namespace TpmPrep.Web.Pages.Practice;
 
 public sealed class SessionModel(CatalogueProvider catalogue, SessionService sessions, DraftService drafts, TimeProvider clock) : PageModel
 {
-    [BindProperty]
+    /// <summary>Named like the question page's field, so both share the answer box.</summary>
+    [BindProperty(Name = "Input.Answer")]
     [Required(ErrorMessage = "Write an answer before submitting.")]
     [StringLength(AnswerLimits.MaxLength, ErrorMessage = "Your answer is {1:N0} characters at most; shorten it and submit again.")]
     [RegularExpression(@"[\s\S]*\S[\s\S]*", ErrorMessage = "Write an answer before submitting.")]

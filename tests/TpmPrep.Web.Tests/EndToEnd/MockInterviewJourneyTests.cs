@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+using TpmPrep.Web.Tests.EndToEnd.PageObjects;
+using TpmPrep.Web.Tests.Infrastructure;
+
+namespace TpmPrep.Web.Tests.EndToEnd;
+
+[Collection(EndToEndTests.Name)]
+public sealed class MockInterviewJourneyTests(BrowserFixture browser) : IDisposable
+{
+    private readonly LiveServer _server = new();
+
+    [Fact]
+    public async Task TimedMockInterviewKeepsDraftsLocksOnTimeAndFeedsTheDashboardAndReviewQueue()
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.Clock.InstallAsync();
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Mo Mock", "mo@example.com", AppClient.Password);
+        var practice = new PracticePage(page, _server.BaseUrl);
+        var grade = new GradePage(page);
+
+        await practice.StartMockInterviewAsync(questions: 3, bank: "Risk management");
+        await Assertions.Expect(page.GetByText("Question 1 of 3")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Timer, new() { Name = "Time left for the interview" })).ToBeVisibleAsync();
+        var firstTitle = await practice.QuestionTitle.TextContentAsync();
+
+        // Question 1: a refresh in the middle of typing loses nothing.
+        await practice.AnswerBox.PressSequentiallyAsync("Start with a risk workshop");
+        await page.Clock.RunForAsync(2000);
+        await Assertions.Expect(page.GetByText("Draft saved.")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(practice.AnswerBox).ToHaveValueAsync("Start with a risk workshop");
+        await practice.AnswerBox.PressSequentiallyAsync(", then a register with owners.");
+        await practice.SubmitAsync();
+        await GradeAllAsync(page, grade, 2);
+
+        // Question 2: when its time runs out the answer locks, until the candidate chooses to go on.
+        await Assertions.Expect(page.GetByText("Question 2 of 3")).ToBeVisibleAsync();
+        await practice.AnswerBox.FillAsync("Quantify likelihood and impact");
+        await page.Clock.FastForwardAsync("02:00:00");
+        await Assertions.Expect(practice.TimeUp).ToBeVisibleAsync();
+        await Assertions.Expect(practice.AnswerBox).Not.ToBeEditableAsync();
+        await practice.KeepGoingAsync();
+        await Assertions.Expect(practice.AnswerBox).ToBeEditableAsync();
+        await practice.AnswerBox.PressSequentiallyAsync(" and agree the response.");
+        await practice.SubmitAsync();
+        await GradeAllAsync(page, grade, 3);
+
+        // Question 3, then the summary.
+        await Assertions.Expect(page.GetByText("Question 3 of 3")).ToBeVisibleAsync();
+        await practice.AnswerBox.FillAsync("Escalate with options and a date.");
+        await practice.SubmitAsync();
+        await GradeAllAsync(page, grade, 4);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mock interview summary" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("3 / 3")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("went into overtime")).ToContainTextAsync("went into overtime");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = firstTitle! })).ToContainTextAsync("2.0");
+
+        // The dashboard has moved.
+        await page.GetByRole(AriaRole.Link, new() { Name = "See your progress" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("3 attempts", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Practice activity over the last year" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Risk management: 3 of 18 practised" })).ToBeVisibleAsync();
+        if (Environment.GetEnvironmentVariable("TPMPREP_SCREENSHOT_DIR") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "progress.png"), FullPage = true });
+        }
+
+        // Nothing is due today; tomorrow the questions come back, the weakest answer among them.
+        await page.GotoAsync(_server.BaseUrl + "/review");
+        await Assertions.Expect(page.GetByText("Nothing is due today.")).ToBeVisibleAsync();
+        _server.Clock.Advance(TimeSpan.FromDays(1));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = firstTitle!, Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Review all 3 questions in a session" })).ToBeVisibleAsync();
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    private static async Task GradeAllAsync(IPage page, GradePage grade, int score)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Grade your answer" })).ToBeVisibleAsync();
+        var count = await grade.Criteria.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await grade.GradeAsync(i, score);
+        }
+
+        await grade.SaveAsync();
+    }
+}
