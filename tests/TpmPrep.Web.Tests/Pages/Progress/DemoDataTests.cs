@@ -1,0 +1,41 @@
+using System.Net;
+using TpmPrep.Web.Tests.Infrastructure;
+
+namespace TpmPrep.Web.Tests.Pages.Progress;
+
+public sealed class DemoCandidateShowsALivingDashboard
+{
+    [Fact]
+    public async Task SeedDemoCreatesACandidateWithMonthsOfHistoryOnce()
+    {
+        using var factory = new TpmPrepFactory();
+        using var output = new StringWriter();
+
+        var first = await TpmPrep.Web.Accounts.SeedDemoCommand.RunAsync(factory.Services, [], output, TextWriter.Null);
+        var second = await TpmPrep.Web.Accounts.SeedDemoCommand.RunAsync(factory.Services, [], output, TextWriter.Null);
+
+        Assert.Equal((0, 0), (first, second));
+        Assert.Contains("log in as demo@tpmprep.local with the password demo-candidate-2026", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("demo@tpmprep.local already exists; nothing changed.", output.ToString(), StringComparison.Ordinal);
+
+        using var demo = new AppClient(factory);
+        var login = await demo.PostFormAsync("/account/login", new() { ["Input.Email"] = "demo@tpmprep.local", ["Input.Password"] = "demo-candidate-2026" });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var dashboard = await demo.GetHtmlAsync("/progress");
+        Assert.Contains("<strong>260 attempts</strong>", dashboard, StringComparison.Ordinal);
+        Assert.Matches("<strong>([2-9]|[1-9][0-9]+)</strong> day current streak", dashboard);
+        Assert.Contains("Demo mock interview", await demo.GetHtmlAsync("/practice"), StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"chart trend\"", await demo.GetHtmlAsync("/assessment"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NothingIsSeededWithoutTheCommand()
+    {
+        using var factory = new TpmPrepFactory();
+        using var client = new AppClient(factory);
+
+        var login = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = "demo@tpmprep.local", ["Input.Password"] = "demo-candidate-2026" });
+
+        Assert.Contains("The email or password is wrong.", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
