@@ -43,24 +43,9 @@ public static partial class ContentLoader
     {
         var skills = new List<SkillArea>();
         var indicatorIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        var folder = Path.Combine(context.Root, "skills", "areas");
-        if (!Directory.Exists(folder))
+        foreach (var file in context.OpenAll(Path.Combine(context.Root, "skills", "areas"), "skill areas folder not found: questions cannot name their skill areas"))
         {
-            context.Errors.Add(new ContentError(context.Display(folder), 0, "skill areas folder not found: questions cannot name their skill areas"));
-            return skills;
-        }
-
-        foreach (var path in MarkdownFiles(folder))
-        {
-            var file = context.Open(path);
-            if (file is null)
-            {
-                continue;
-            }
-
-            var id = file.RequiredId("id");
-            var title = file.RequiredString("title", 80);
-            var order = file.Integer("order", 0, 10_000, required: false) ?? 1000;
+            var (id, title, order) = file.Identity();
             file.RejectUnknownFields();
             if (id is not null && skills.Any(s => s.Id == id))
             {
@@ -123,24 +108,9 @@ public static partial class ContentLoader
     private static List<Level> LoadLevels(LoadContext context, List<SkillArea> skills)
     {
         var levels = new List<Level>();
-        var folder = Path.Combine(context.Root, "skills", "levels");
-        if (!Directory.Exists(folder))
+        foreach (var file in context.OpenAll(Path.Combine(context.Root, "skills", "levels"), "levels folder not found: questions cannot name their level"))
         {
-            context.Errors.Add(new ContentError(context.Display(folder), 0, "levels folder not found: questions cannot name their level"));
-            return levels;
-        }
-
-        foreach (var path in MarkdownFiles(folder))
-        {
-            var file = context.Open(path);
-            if (file is null)
-            {
-                continue;
-            }
-
-            var id = file.RequiredId("id");
-            var title = file.RequiredString("title", 80);
-            var order = file.Integer("order", 0, 10_000, required: false) ?? 1000;
+            var (id, title, order) = file.Identity();
             var targets = ReadTargets(file, skills);
             file.RejectUnknownFields();
             if (id is not null && levels.Any(l => l.Id == id))
@@ -236,11 +206,9 @@ public static partial class ContentLoader
                 continue;
             }
 
-            var id = file.RequiredId("id");
-            var title = file.RequiredString("title", 120);
+            var (id, title, order) = file.Identity(titleLimit: 120);
             var summary = file.RequiredString("summary", 300);
             var bankSkills = file.IdList("skills", 1, 6, SkillExists, "skill area");
-            var order = file.Integer("order", 0, 10_000, required: false) ?? 1000;
             file.RejectUnknownFields();
             if (id is not null && banks.Any(b => b.Id == id))
             {
@@ -405,6 +373,24 @@ public static partial class ContentLoader
         {
             var relative = Path.GetRelativePath(Root, path);
             return (relative == "." ? displayRoot : Path.Combine(displayRoot, relative)).Replace('\\', '/');
+        }
+
+        /// <summary>Every Markdown file of a folder, opened; a missing folder is reported once.</summary>
+        public IEnumerable<SourceFile> OpenAll(string folder, string missingMessage)
+        {
+            if (!Directory.Exists(folder))
+            {
+                Errors.Add(new ContentError(Display(folder), 0, missingMessage));
+                yield break;
+            }
+
+            foreach (var path in MarkdownFiles(folder))
+            {
+                if (Open(path) is { } file)
+                {
+                    yield return file;
+                }
+            }
         }
 
         public SourceFile? Open(string path)

@@ -177,6 +177,10 @@ internal sealed partial class SourceFile
         return value;
     }
 
+    /// <summary>The id, title and sort order every skill area, level and bank has.</summary>
+    public (string? Id, string? Title, int Order) Identity(int titleLimit = 80) =>
+        (RequiredId("id"), RequiredString("title", titleLimit), Integer("order", 0, 10_000, required: false) ?? 1000);
+
     public int? Integer(string key, int min, int max, bool required)
     {
         var node = Field(key);

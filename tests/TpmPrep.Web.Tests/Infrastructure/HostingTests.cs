@@ -30,8 +30,9 @@ public sealed class HostingKeepsDataSafe
         using var factory = new TpmPrepFactory();
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TpmPrep.Web.Data.AppDbContext>();
+        // Opened by EF, as every request's connection is, so the connection interceptor runs.
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database);
         var connection = (SqliteConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
-        await connection.OpenAsync();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA busy_timeout;";
 

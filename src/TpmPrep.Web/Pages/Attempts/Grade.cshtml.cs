@@ -20,7 +20,7 @@ public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attem
 
     public string AnswerHtml { get; private set; } = string.Empty;
 
-    public string DraftKey => $"{User.UserId()}:{Question.Id}";
+    public string DraftKey => AnswerBox.DraftKeyFor(User.UserId(), Question.Id);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {

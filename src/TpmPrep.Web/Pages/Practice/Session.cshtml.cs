@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TpmPrep.Content.Markdown;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Catalogue;
@@ -11,13 +9,8 @@ namespace TpmPrep.Web.Pages.Practice;
 
 public sealed class SessionModel(CatalogueProvider catalogue, SessionService sessions, DraftService drafts, TimeProvider clock) : PageModel
 {
-    /// <summary>Named like the question page's field, so both share the answer box.</summary>
-    [BindProperty(Name = "Input.Answer")]
-    [Required(ErrorMessage = "Write an answer before submitting.")]
-    [StringLength(AnswerLimits.MaxLength, ErrorMessage = "Your answer is {1:N0} characters at most; shorten it and submit again.")]
-    [RegularExpression(@"[\s\S]*\S[\s\S]*", ErrorMessage = "Write an answer before submitting.")]
-    [Display(Name = "Answer")]
-    public string? Answer { get; set; }
+    [BindProperty]
+    public AnswerInput Input { get; set; } = new();
 
     [BindProperty]
     public int Position { get; set; }
@@ -39,7 +32,7 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
 
     public string? PreviewHtml { get; private set; }
 
-    public AnswerBox AnswerBox => new(Question.Id, $"{User.UserId()}:{Question.Id}", Answer, PreviewHtml);
+    public AnswerBox AnswerBox => new(User.UserId(), Question.Id, Input.Answer, PreviewHtml);
 
     public string Clock(int seconds) => (seconds < 0 ? "+" : string.Empty) + $"{Math.Abs(seconds) / 60}:{Math.Abs(seconds) % 60:00}";
 
@@ -62,7 +55,7 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
             return RedirectToPage("/Practice/Summary", new { id });
         }
 
-        Answer = (await drafts.FindAsync(userId, Question.Id, cancellationToken))?.Text;
+        Input.Answer = (await drafts.FindAsync(userId, Question.Id, cancellationToken))?.Text;
         return Page();
     }
 
@@ -82,7 +75,7 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
 
         if (preview || !ModelState.IsValid)
         {
-            PreviewHtml = preview && Answer is { Length: <= AnswerLimits.MaxLength } text ? SafeMarkdown.ToHtml(text) : null;
+            PreviewHtml = preview ? Input.PreviewHtml() : null;
             if (preview)
             {
                 ModelState.Clear();
@@ -91,7 +84,7 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
             return Page();
         }
 
-        var attemptId = await sessions.AnswerAsync(User.RequiredUserId(), id, Position, Answer!.Trim(), Overtime, Catalogue, cancellationToken);
+        var attemptId = await sessions.AnswerAsync(User.RequiredUserId(), id, Position, Input.Answer!.Trim(), Overtime, Catalogue, cancellationToken);
         return attemptId is null ? RedirectToPage(new { id }) : RedirectToPage("/Attempts/Grade", new { id = attemptId });
     }
 

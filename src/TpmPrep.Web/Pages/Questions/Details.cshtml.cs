@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
@@ -23,10 +22,8 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
 
     public string? PreviewHtml { get; private set; }
 
-    public AnswerBox AnswerBox => new(Question.Id, DraftKey, Input.Answer, PreviewHtml);
+    public AnswerBox AnswerBox => new(User.UserId(), Question.Id, Input.Answer, PreviewHtml);
 
-    /// <summary>Where the browser keeps this user's draft of this question.</summary>
-    public string DraftKey => $"{User.UserId()}:{Question.Id}";
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -77,7 +74,7 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
         if (preview || !ModelState.IsValid)
         {
             // Without script, "Preview" posts the form: show the rendered answer and keep everything typed.
-            PreviewHtml = preview && Input.Answer is { Length: <= AnswerLimits.MaxLength } text ? TpmPrep.Content.Markdown.SafeMarkdown.ToHtml(text) : null;
+            PreviewHtml = preview ? Input.PreviewHtml() : null;
             if (preview)
             {
                 ModelState.Clear();
@@ -110,16 +107,5 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
             PreviousAttempts = await attempts.ListForQuestionAsync(userId, Question.Id, 5, cancellationToken);
             NextReviewUtc = await reviews.NextDueAsync(userId, Question.Id, cancellationToken);
         }
-    }
-
-    public sealed class AnswerInput
-    {
-        [Required(ErrorMessage = "Write an answer before submitting.")]
-        [StringLength(AnswerLimits.MaxLength, ErrorMessage = "Your answer is {1:N0} characters at most; shorten it and submit again.")]
-        [RegularExpression(@"[\s\S]*\S[\s\S]*", ErrorMessage = "Write an answer before submitting.")]
-        public string? Answer { get; set; }
-
-        [Range(0, int.MaxValue, ErrorMessage = "The time taken must be a positive number of seconds.")]
-        public int TimeTakenSeconds { get; set; }
     }
 }

@@ -74,12 +74,6 @@
             clearTimeout(serverTimer);
             serverTimer = setTimeout(function () { saveOnServer(textarea, status); }, 1500);
         });
-        const form = textarea.form;
-        if (form) {
-            form.addEventListener("submit", function () {
-                localStorage.setItem(key + ":submitted", "1");
-            });
-        }
     }
 
     function antiforgeryToken(element) {
@@ -122,7 +116,6 @@
         document.querySelectorAll("[data-clear-draft]").forEach(function (el) {
             const key = "tpmprep:draft:" + el.dataset.clearDraft;
             localStorage.removeItem(key);
-            localStorage.removeItem(key + ":submitted");
         });
     }
 
