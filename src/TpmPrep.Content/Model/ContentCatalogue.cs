@@ -8,6 +8,13 @@ namespace TpmPrep.Content.Model;
 /// </summary>
 public sealed class ContentCatalogue
 {
+    private readonly Dictionary<string, int> _byPrimarySkill;
+    private readonly Dictionary<string, int> _byLevel;
+    private readonly FrozenDictionary<string, SkillArea> _skillsById;
+    private readonly FrozenDictionary<string, Level> _levelsById;
+    private readonly FrozenDictionary<string, QuestionBank> _banksById;
+    private readonly FrozenDictionary<string, Question> _questionsById;
+
     public ContentCatalogue(
         IReadOnlyList<SkillArea> skills,
         IReadOnlyList<Level> levels,
@@ -24,12 +31,9 @@ public sealed class ContentCatalogue
         _levelsById = levels.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
         _banksById = banks.ToFrozenDictionary(b => b.Id, StringComparer.Ordinal);
         _questionsById = banks.SelectMany(b => b.Questions).ToFrozenDictionary(q => q.Id, StringComparer.Ordinal);
+        _byPrimarySkill = skills.ToDictionary(s => s.Id, s => Questions.Count(q => q.PrimarySkill == s.Id), StringComparer.Ordinal);
+        _byLevel = levels.ToDictionary(l => l.Id, l => Questions.Count(q => q.LevelId == l.Id), StringComparer.Ordinal);
     }
-
-    private readonly FrozenDictionary<string, SkillArea> _skillsById;
-    private readonly FrozenDictionary<string, Level> _levelsById;
-    private readonly FrozenDictionary<string, QuestionBank> _banksById;
-    private readonly FrozenDictionary<string, Question> _questionsById;
 
     public static ContentCatalogue Empty { get; } = new([], [], [], [], DateTime.UnixEpoch);
 
@@ -60,10 +64,8 @@ public sealed class ContentCatalogue
     public string LevelTitle(string id) => FindLevel(id)?.Title ?? id;
 
     /// <summary>Number of questions per primary skill area, every known area listed.</summary>
-    public IReadOnlyDictionary<string, int> QuestionsByPrimarySkill() =>
-        Skills.ToDictionary(s => s.Id, s => Questions.Count(q => q.PrimarySkill == s.Id), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> QuestionsByPrimarySkill() => _byPrimarySkill;
 
     /// <summary>Number of questions per level, every known level listed.</summary>
-    public IReadOnlyDictionary<string, int> QuestionsByLevel() =>
-        Levels.ToDictionary(l => l.Id, l => Questions.Count(q => q.LevelId == l.Id), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> QuestionsByLevel() => _byLevel;
 }

@@ -44,9 +44,6 @@ public sealed class CatalogueProvider : IDisposable
     /// <summary>The catalogue in force now. Keep the reference for the length of a request.</summary>
     public ContentCatalogue Current => Volatile.Read(ref _current);
 
-    /// <summary>Raised after a reload has swapped in a new catalogue.</summary>
-    public event EventHandler<ContentCatalogue>? Reloaded;
-
     /// <summary>Loads the folder again now and swaps the result in.</summary>
     public ContentCatalogue Reload()
     {
@@ -54,7 +51,6 @@ public sealed class CatalogueProvider : IDisposable
         {
             var catalogue = LoadAndLog();
             Volatile.Write(ref _current, catalogue);
-            Reloaded?.Invoke(this, catalogue);
             return catalogue;
         }
     }

@@ -5,7 +5,7 @@ using TpmPrep.Content.Markdown;
 namespace TpmPrep.Content.Tests.Markdown;
 
 /// <summary>Whatever a user types, the HTML that comes out carries no script, no unsafe URL and no raw tag.</summary>
-public sealed partial class SafeMarkdownSafetyTests
+public sealed partial class SafeMarkdownSafetyTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     public static TheoryData<string> HostileInputs() =>
     [
@@ -93,7 +93,7 @@ public sealed partial class SafeMarkdownSafetyTests
 
         AssertInert(html);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
-        Console.WriteLine($"100,000 '{marker}': {watch.ElapsedMilliseconds} ms, {html.Length} characters of HTML");
+        output.WriteLine($"100,000 '{marker}': {watch.ElapsedMilliseconds} ms, {html.Length} characters of HTML");
     }
 
     [Fact]
