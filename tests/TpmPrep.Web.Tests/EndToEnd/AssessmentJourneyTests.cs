@@ -111,13 +111,13 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
     [Fact]
     public async Task TheAssessmentFitsAPhoneScreen()
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        await using var context = await browser.Browser.NewContextAsync(PhoneLayout.Options);
         var page = await context.NewPageAsync();
         await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Phil Phone", "phil@example.com", AppClient.Password);
         await page.GotoAsync(_server.BaseUrl + "/assessment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).TapAsync();
         await Assertions.Expect(page.GetByText("Section 1 of 6")).ToBeVisibleAsync();
-        await AssertNoSidewaysScrollAsync(page);
+        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
 
         for (var section = 1; section <= 6; section++)
         {
@@ -131,13 +131,7 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
         }
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Your scores against the TPM profile" })).ToBeVisibleAsync();
-        await AssertNoSidewaysScrollAsync(page);
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow}px on a phone");
+        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
     }
 
     public void Dispose() => _server.Dispose();

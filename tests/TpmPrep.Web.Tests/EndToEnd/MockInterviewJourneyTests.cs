@@ -75,6 +75,24 @@ public sealed class MockInterviewJourneyTests(BrowserFixture browser) : IDisposa
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Review all 3 questions in a session" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task PracticeReviewAndProgressFitAPhoneScreen()
+    {
+        await using var context = await browser.Browser.NewContextAsync(PhoneLayout.Options);
+        var page = await context.NewPageAsync();
+        await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Pia Phone", "pia@example.com", AppClient.Password);
+
+        foreach (var path in new[] { "/practice", "/review", "/progress", "/account/profile", "/account/data" })
+        {
+            await page.GotoAsync(_server.BaseUrl + path);
+            await PhoneLayout.AssertNoSidewaysScrollAsync(page);
+        }
+
+        await new PracticePage(page, _server.BaseUrl).StartMockInterviewAsync(questions: 2, bank: "Technical depth");
+        await Assertions.Expect(page.GetByText("Question 1 of 2")).ToBeVisibleAsync();
+        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
+    }
+
     public void Dispose() => _server.Dispose();
 
     private static async Task GradeAllAsync(IPage page, GradePage grade, int score)

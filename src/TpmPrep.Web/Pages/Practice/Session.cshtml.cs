@@ -38,21 +38,16 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var userId = User.RequiredUserId();
-        if (await sessions.FindAsync(userId, id, cancellationToken) is not { } session)
-        {
-            return NotFound();
-        }
-
-        if (session.Current is not { } current)
-        {
-            return RedirectToPage("/Practice/Summary", new { id });
-        }
-
-        await sessions.MarkShownAsync(userId, id, current.Position, cancellationToken);
         if (!await LoadAsync(id, cancellationToken))
         {
-            return RedirectToPage("/Practice/Summary", new { id });
+            return await sessions.FindAsync(User.RequiredUserId(), id, cancellationToken) is null ? NotFound() : RedirectToPage("/Practice/Summary", new { id });
+        }
+
+        var userId = User.RequiredUserId();
+        if (Item.ShownUtc is null)
+        {
+            // First time on screen: its clock (and the interview's, for the first question) starts now.
+            await sessions.MarkShownAsync(userId, id, Item.Position, cancellationToken);
         }
 
         Input.Answer = (await drafts.FindAsync(userId, Question.Id, cancellationToken))?.Text;

@@ -1,0 +1,15 @@
+using Microsoft.Playwright;
+
+namespace TpmPrep.Web.Tests.EndToEnd;
+
+/// <summary>What "works on a phone" means in these tests: a 375-pixel-wide touch screen and no sideways scrolling.</summary>
+internal static class PhoneLayout
+{
+    public static BrowserNewContextOptions Options { get; } = new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true };
+
+    public static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow}px on a phone");
+    }
+}
