@@ -140,7 +140,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = TpmPrepHealthCheck.WriteAsync });
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -9,7 +9,9 @@ namespace TpmPrep.Content.Loading;
 
 /// <summary>
 /// Reads a content folder into a <see cref="ContentCatalogue"/>. Every problem becomes a
-/// <see cref="ContentError"/>; a file with errors is left out and every other file still loads.
+/// <see cref="ContentError"/> and loading never throws. A file with errors is left out, except that,
+/// given the previous catalogue, it keeps the version that catalogue had (a reload never makes things
+/// worse); a broken indicator or target costs only itself, not its skill area or level.
 /// </summary>
 public static partial class ContentLoader
 {
@@ -22,117 +24,179 @@ public static partial class ContentLoader
     /// <param name="root">The content folder.</param>
     /// <param name="displayRoot">How <paramref name="root"/> is written in error paths (defaults to <paramref name="root"/>).</param>
     /// <param name="clock">The load time; defaults to now.</param>
-    public static ContentCatalogue Load(string root, string? displayRoot = null, DateTime? clock = null)
+    /// <param name="previous">The catalogue in force, whose version of a file is kept when that file now has errors.</param>
+    public static ContentCatalogue Load(string root, string? displayRoot = null, DateTime? clock = null, ContentCatalogue? previous = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var context = new LoadContext(root, displayRoot ?? root);
-        if (!Directory.Exists(root))
+        var loadedAt = clock ?? DateTime.UtcNow;
+        var context = new LoadContext(root, displayRoot ?? root, previous);
+        try
         {
-            context.Errors.Add(new ContentError(context.Display(root), 0, "content folder not found"));
-            return new ContentCatalogue([], [], [], context.Errors, clock ?? DateTime.UtcNow);
+            if (!Directory.Exists(root))
+            {
+                context.Errors.Add(new ContentError(context.Display(root), 0, "content folder not found"));
+                return Finish(context, null, loadedAt);
+            }
+
+            var skills = LoadSkills(context);
+            var levels = LoadLevels(context, skills);
+            var banks = LoadBanks(context, skills, levels);
+            return Finish(context, new ContentCatalogue(skills, levels, banks, context.SortedErrors(), loadedAt, context.Kept.Order(StringComparer.Ordinal).ToList()), loadedAt);
+        }
+#pragma warning disable CA1031 // Loading runs on a timer and at start-up: no file system surprise may end the process.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            context.Errors.Add(new ContentError(context.Display(root), 0, "content could not be loaded: " + ex.Message));
+            return Finish(context, null, loadedAt);
+        }
+    }
+
+    /// <summary>With no usable result, the previous catalogue stays whole (with this load's errors); failing that, an empty one.</summary>
+    private static ContentCatalogue Finish(LoadContext context, ContentCatalogue? loaded, DateTime loadedAt)
+    {
+        if (loaded is not null)
+        {
+            return loaded;
         }
 
-        var skills = LoadSkills(context);
-        var levels = LoadLevels(context, skills);
-        var banks = LoadBanks(context, skills, levels);
-        var errors = context.Errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
-        return new ContentCatalogue(skills, levels, banks, errors, clock ?? DateTime.UtcNow);
+        return context.Previous is { QuestionCount: > 0 } previous
+            ? previous.KeptAfterFailedLoad(context.SortedErrors(), loadedAt)
+            : new ContentCatalogue([], [], [], context.SortedErrors(), loadedAt);
     }
 
     private static List<SkillArea> LoadSkills(LoadContext context)
     {
         var skills = new List<SkillArea>();
         var indicatorIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in context.OpenAll(Path.Combine(context.Root, "skills", "areas"), "skill areas folder not found: questions cannot name their skill areas"))
+        var folder = Path.Combine(context.Root, "skills", "areas");
+        foreach (var (path, file) in context.OpenAll(folder, "skill areas folder not found: questions cannot name their skill areas"))
         {
-            var (id, title, order) = file.Identity();
-            file.RejectUnknownFields();
-            if (id is not null && skills.Any(s => s.Id == id))
+            var area = file is null ? null : ReadSkillArea(file, skills, indicatorIds);
+            if ((file is null || file.ErrorCount > 0) && context.PreviousSkill(path) is { } good && skills.All(s => s.Id != good.Id))
             {
-                file.Error(file.Field("id"), $"duplicate skill area id '{id}'");
+                context.Keep(path);
+                foreach (var indicator in good.Indicators)
+                {
+                    indicatorIds.TryAdd(indicator.Id, good.SourcePath);
+                }
+
+                skills.Add(good);
             }
-
-            var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
-            var indicators = new List<SkillIndicator>();
-            if (sections is not null)
+            else if (area is not null)
             {
-                var indicatorSection = sections.Sections.FirstOrDefault(s => s.Name.Equals("Indicators", StringComparison.OrdinalIgnoreCase));
-                foreach (var other in sections.Sections.Where(s => s != indicatorSection))
-                {
-                    file.Error(other.Line, $"unknown section '## {other.Name}' (a skill area has a description and '## Indicators')");
-                }
-
-                if (indicatorSection is null)
-                {
-                    file.Error(file.BodyStartLine, "missing section '## Indicators'");
-                }
-                else
-                {
-                    var items = MarkdownSections.AnchoredItems(file, indicatorSection, 5, "indicator") ?? [];
-                    foreach (var (heading, line, anchors) in items)
-                    {
-                        var match = IndicatorHeading().Match(heading);
-                        if (!match.Success)
-                        {
-                            file.Error(line, $"indicator '{heading}' needs a stable id at the end of its heading, like '{{#my-indicator-id}}'");
-                            continue;
-                        }
-
-                        var indicatorId = match.Groups["id"].Value;
-                        if (!SourceFile.IsId(indicatorId))
-                        {
-                            file.Error(line, $"indicator id '{indicatorId}' is not a kebab-case id");
-                        }
-                        else if (indicatorIds.TryGetValue(indicatorId, out var firstPath))
-                        {
-                            file.Error(line, $"duplicate indicator id '{indicatorId}' (first used in {firstPath})");
-                        }
-                        else
-                        {
-                            indicatorIds[indicatorId] = file.Path;
-                            indicators.Add(new SkillIndicator(indicatorId, id ?? string.Empty, match.Groups["text"].Value.Trim(), anchors));
-                        }
-                    }
-                }
-            }
-
-            if (file.ErrorCount == 0 && id is not null && title is not null && sections is not null)
-            {
-                skills.Add(new SkillArea(id, title, order, SafeMarkdown.Render(sections.Preamble), indicators));
+                skills.Add(area);
             }
         }
 
         return skills.OrderBy(s => s.Order).ThenBy(s => s.Title, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>A skill area, without any indicator that has an error; null when it has no usable id or title.</summary>
+    private static SkillArea? ReadSkillArea(SourceFile file, List<SkillArea> loaded, Dictionary<string, string> indicatorIds)
+    {
+        var (id, title, order) = file.Identity();
+        file.RejectUnknownFields();
+        if (id is not null && loaded.Any(s => s.Id == id))
+        {
+            file.Error(file.Field("id"), $"duplicate skill area id '{id}'");
+            return null;
+        }
+
+        var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
+        if (sections is null || id is null || title is null)
+        {
+            return null;
+        }
+
+        var indicators = new List<SkillIndicator>();
+        var indicatorSection = sections.Sections.FirstOrDefault(s => s.Name.Equals("Indicators", StringComparison.OrdinalIgnoreCase));
+        foreach (var other in sections.Sections.Where(s => s != indicatorSection))
+        {
+            file.Error(other.Line, $"unknown section '## {other.Name}' (a skill area has a description and '## Indicators')");
+        }
+
+        if (indicatorSection is null)
+        {
+            file.Error(file.BodyStartLine, "missing section '## Indicators'");
+        }
+        else
+        {
+            foreach (var (heading, line, anchors) in MarkdownSections.AnchoredItems(file, indicatorSection, 5, "indicator", partial: true) ?? [])
+            {
+                var match = IndicatorHeading().Match(heading);
+                if (!match.Success)
+                {
+                    file.Error(line, $"indicator '{heading}' needs a stable id at the end of its heading, like '{{#my-indicator-id}}'");
+                    continue;
+                }
+
+                var indicatorId = match.Groups["id"].Value;
+                if (!SourceFile.IsId(indicatorId))
+                {
+                    file.Error(line, $"indicator id '{indicatorId}' is not a kebab-case id");
+                }
+                else if (!indicatorIds.TryAdd(indicatorId, file.Path))
+                {
+                    file.Error(line, $"duplicate indicator id '{indicatorId}' (first used in {indicatorIds[indicatorId]})");
+                }
+                else
+                {
+                    indicators.Add(new SkillIndicator(indicatorId, id, match.Groups["text"].Value.Trim(), anchors));
+                }
+            }
+        }
+
+        var description = RenderBlocks(file, sections.Preamble, file.BodyStartLine);
+        return description is null ? null : new SkillArea(id, title, order, description, indicators, file.Path);
+    }
+
     private static List<Level> LoadLevels(LoadContext context, List<SkillArea> skills)
     {
         var levels = new List<Level>();
-        foreach (var file in context.OpenAll(Path.Combine(context.Root, "skills", "levels"), "levels folder not found: questions cannot name their level"))
+        foreach (var (path, file) in context.OpenAll(Path.Combine(context.Root, "skills", "levels"), "levels folder not found: questions cannot name their level"))
         {
-            var (id, title, order) = file.Identity();
-            var targets = ReadTargets(file, skills);
-            file.RejectUnknownFields();
-            if (id is not null && levels.Any(l => l.Id == id))
+            var level = file is null ? null : ReadLevel(file, skills);
+            if ((file is null || file.ErrorCount > 0) && context.PreviousLevel(path) is { } good && levels.All(l => l.Id != good.Id))
             {
-                file.Error(file.Field("id"), $"duplicate level id '{id}'");
+                context.Keep(path);
+                levels.Add(good);
             }
-
-            var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
-            if (sections is not null && sections.Sections.Count > 0)
+            else if (level is not null && levels.All(l => l.Id != level.Id))
             {
-                file.Error(sections.Sections[0].Line, "a level's body is a description without '##' sections");
+                levels.Add(level);
             }
-
-            if (file.ErrorCount == 0 && id is not null && title is not null && targets is not null && sections is not null)
+            else if (level is not null)
             {
-                levels.Add(new Level(id, title, order, targets, SafeMarkdown.Render(sections.Preamble)));
+                file!.Error(file.Field("id"), $"duplicate level id '{level.Id}'");
             }
         }
 
         return levels.OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>A level, without any target that has an error; null when it has no usable id or title.</summary>
+    private static Level? ReadLevel(SourceFile file, List<SkillArea> skills)
+    {
+        var (id, title, order) = file.Identity();
+        var targets = ReadTargets(file, skills);
+        file.RejectUnknownFields();
+        var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
+        if (sections is not null && sections.Sections.Count > 0)
+        {
+            file.Error(sections.Sections[0].Line, "a level's body is a description without '##' sections");
+        }
+
+        if (id is null || title is null || targets is null || sections is null)
+        {
+            return null;
+        }
+
+        var description = RenderBlocks(file, sections.Preamble, file.BodyStartLine);
+        return description is null ? null : new Level(id, title, order, targets, description, file.Path);
+    }
+
+    /// <summary>Each valid target; a bad or missing one is an error on its own line and is left out.</summary>
     private static Dictionary<string, int>? ReadTargets(SourceFile file, List<SkillArea> skills)
     {
         var node = file.Field("targets");
@@ -141,26 +205,25 @@ public static partial class ContentLoader
             return null;
         }
 
+        var targets = new Dictionary<string, int>(StringComparer.Ordinal);
         if (node is not YamlMappingNode mapping)
         {
             file.Error(node, node is null ? "missing required field 'targets'" : "field 'targets' must map each skill area id to a score from 0 to 100");
-            return null;
+            return targets;
         }
 
-        var targets = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ok = true;
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            named.Add(key);
             if (skills.All(s => s.Id != key))
             {
                 file.Error(keyNode, $"unknown skill area '{key}' in 'targets'");
-                ok = false;
             }
             else if (valueNode is not YamlScalarNode { Value: { } raw } || !int.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var score) || score is < 0 or > 100)
             {
                 file.Error(valueNode, $"target for '{key}' must be a whole number from 0 to 100");
-                ok = false;
             }
             else
             {
@@ -168,13 +231,12 @@ public static partial class ContentLoader
             }
         }
 
-        foreach (var skill in skills.Where(s => !targets.ContainsKey(s.Id) && ok))
+        foreach (var skill in skills.Where(s => !named.Contains(s.Id)))
         {
             file.Error(node, $"'targets' has no score for skill area '{skill.Id}'");
-            ok = false;
         }
 
-        return ok ? targets : null;
+        return targets;
     }
 
     private static List<QuestionBank> LoadBanks(LoadContext context, List<SkillArea> skills, List<Level> levels)
@@ -185,15 +247,17 @@ public static partial class ContentLoader
         if (!Directory.Exists(folder))
         {
             context.Errors.Add(new ContentError(context.Display(folder), 0, "banks folder not found"));
-            return banks;
+            return context.Previous?.Banks.ToList() is { Count: > 0 } keptBanks ? KeepAll(context, keptBanks) : banks;
         }
 
         bool SkillExists(string id) => skills.Any(s => s.Id == id);
 
-        foreach (var bankFolder in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        foreach (var bankFolder in context.Folders(folder))
         {
             var bankPath = Path.Combine(bankFolder, BankFileName);
-            var questionFiles = MarkdownFiles(bankFolder).Where(p => Path.GetFileName(p) != BankFileName).ToList();
+            var questionFiles = context.MarkdownFiles(bankFolder).Where(p => Path.GetFileName(p) != BankFileName).ToList();
+            var previousBank = context.PreviousBank(bankPath);
+            BankHeader? header = null;
             if (!File.Exists(bankPath))
             {
                 context.Errors.Add(new ContentError(context.Display(bankPath), 0, $"bank folder has no {BankFileName}; its {questionFiles.Count} question files are not loaded"));
@@ -201,36 +265,35 @@ public static partial class ContentLoader
             }
 
             var file = context.Open(bankPath);
-            if (file is null)
+            if (file is not null)
             {
-                continue;
+                header = ReadBankHeader(file, SkillExists);
             }
 
-            var (id, title, order) = file.Identity(titleLimit: 120);
-            var summary = file.RequiredString("summary", 300);
-            var bankSkills = file.IdList("skills", 1, 6, SkillExists, "skill area");
-            file.RejectUnknownFields();
-            if (id is not null && banks.Any(b => b.Id == id))
+            if (file is null || file.ErrorCount > 0 || header is null)
             {
-                file.Error(file.Field("id"), $"duplicate bank id '{id}'");
+                if (previousBank is not null && previousBank.Skills.All(SkillExists))
+                {
+                    context.Keep(bankPath);
+                    header = new BankHeader(previousBank.Id, previousBank.Title, previousBank.Summary, previousBank.Skills, previousBank.Order, previousBank.IntroductionHtml);
+                }
+                else
+                {
+                    context.Errors.Add(new ContentError(context.Display(bankPath), 1, $"bank not loaded, so its {questionFiles.Count} question files are not loaded either"));
+                    continue;
+                }
             }
 
-            var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
-            if (sections is not null && sections.Sections.Count > 0)
+            if (banks.Any(b => b.Id == header.Id))
             {
-                file.Error(sections.Sections[0].Line, "a bank's body is an introduction without '##' sections");
-            }
-
-            if (file.ErrorCount > 0 || id is null || title is null || summary is null || bankSkills is null || sections is null)
-            {
-                context.Errors.Add(new ContentError(file.Path, 1, $"bank not loaded, so its {questionFiles.Count} question files are not loaded either"));
+                context.Errors.Add(new ContentError(context.Display(bankPath), 1, $"duplicate bank id '{header.Id}'"));
                 continue;
             }
 
             var questions = new List<Question>();
             foreach (var questionPath in questionFiles)
             {
-                var question = LoadQuestion(context, questionPath, id, SkillExists, levels, questionPaths);
+                var question = LoadQuestion(context, questionPath, header.Id, SkillExists, levels, questionPaths);
                 if (question is not null)
                 {
                     questions.Add(question);
@@ -239,10 +302,47 @@ public static partial class ContentLoader
 
             // Easiest level first, so a bank reads as a progression.
             var ordered = questions.OrderBy(q => levels.FindIndex(l => l.Id == q.LevelId)).ThenBy(q => q.Title, StringComparer.Ordinal).ToList();
-            banks.Add(new QuestionBank(id, title, summary, bankSkills, order, SafeMarkdown.Render(sections.Preamble), file.Path, ordered));
+            banks.Add(new QuestionBank(header.Id, header.Title, header.Summary, header.Skills, header.Order, header.IntroductionHtml, context.Display(bankPath), ordered));
         }
 
         return banks.OrderBy(b => b.Order).ThenBy(b => b.Title, StringComparer.Ordinal).ToList();
+    }
+
+    private static List<QuestionBank> KeepAll(LoadContext context, List<QuestionBank> banks)
+    {
+        foreach (var bank in banks)
+        {
+            context.Keep(bank.SourcePath);
+            foreach (var question in bank.Questions)
+            {
+                context.Keep(question.SourcePath);
+            }
+        }
+
+        return banks;
+    }
+
+    private sealed record BankHeader(string Id, string Title, string Summary, IReadOnlyList<string> Skills, int Order, string IntroductionHtml);
+
+    private static BankHeader? ReadBankHeader(SourceFile file, Func<string, bool> skillExists)
+    {
+        var (id, title, order) = file.Identity(titleLimit: 120);
+        var summary = file.RequiredString("summary", 300);
+        var bankSkills = file.IdList("skills", 1, 6, skillExists, "skill area");
+        file.RejectUnknownFields();
+        var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
+        if (sections is not null && sections.Sections.Count > 0)
+        {
+            file.Error(sections.Sections[0].Line, "a bank's body is an introduction without '##' sections");
+        }
+
+        if (id is null || title is null || summary is null || bankSkills is null || sections is null)
+        {
+            return null;
+        }
+
+        var introduction = RenderBlocks(file, sections.Preamble, file.BodyStartLine);
+        return introduction is null ? null : new BankHeader(id, title, summary, bankSkills, order, introduction);
     }
 
     private static Question? LoadQuestion(
@@ -254,11 +354,33 @@ public static partial class ContentLoader
         Dictionary<string, string> questionPaths)
     {
         var file = context.Open(path);
-        if (file is null)
+        var question = file is null ? null : ReadQuestion(file, bankId, skillExists, levels);
+        if (question is not null && file!.ErrorCount == 0)
         {
-            return null;
+            if (questionPaths.TryGetValue(question.Id, out var firstPath))
+            {
+                file.Error(file.Field("id"), $"duplicate question id '{question.Id}' (first used in {firstPath})");
+            }
+            else
+            {
+                questionPaths[question.Id] = file.Path;
+                return question;
+            }
         }
 
+        // Broken now: serve the version the previous catalogue had, if everything it names still exists.
+        if (context.PreviousQuestion(path) is { } good && good.BankId == bankId && good.Skills.All(skillExists)
+            && levels.Any(l => l.Id == good.LevelId) && questionPaths.TryAdd(good.Id, good.SourcePath))
+        {
+            context.Keep(path);
+            return good;
+        }
+
+        return null;
+    }
+
+    private static Question? ReadQuestion(SourceFile file, string bankId, Func<string, bool> skillExists, List<Level> levels)
+    {
         var id = file.RequiredId("id");
         var title = file.RequiredString("title", 160);
         var skills = file.IdList("skills", 1, 3, skillExists, "skill area");
@@ -275,18 +397,6 @@ public static partial class ContentLoader
         if (kind is not null && !QuestionKinds.All.ContainsKey(kind))
         {
             file.Error(file.Field("kind"), $"unknown kind '{kind}' (known: {string.Join(", ", QuestionKinds.All.Keys)})");
-        }
-
-        if (id is not null)
-        {
-            if (questionPaths.TryGetValue(id, out var firstPath))
-            {
-                file.Error(file.Field("id"), $"duplicate question id '{id}' (first used in {firstPath})");
-            }
-            else
-            {
-                questionPaths[id] = file.Path;
-            }
         }
 
         var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
@@ -335,7 +445,7 @@ public static partial class ContentLoader
             }
             else
             {
-                prompt = SafeMarkdown.Render(promptSection.Blocks);
+                prompt = RenderBlocks(file, promptSection.Blocks, promptSection.Line);
             }
         }
 
@@ -355,63 +465,20 @@ public static partial class ContentLoader
         return new Question(id, bankId, title, skills, level, kind, minutes.Value, prompt, covers, rubric, followUps, pitfalls, Hash(file.Text), file.Path);
     }
 
-    private static IEnumerable<string> MarkdownFiles(string folder) =>
-        Directory.EnumerateFiles(folder, "*.md", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal);
+    /// <summary>Rendered blocks, or null after an error at <paramref name="line"/> when they are nested too deeply to render.</summary>
+    private static string? RenderBlocks(SourceFile file, IReadOnlyList<Markdig.Syntax.Block> blocks, int line)
+    {
+        if (SafeMarkdown.TryRender(blocks, out var html))
+        {
+            return html;
+        }
+
+        file.Error(line, MarkdownSections.NestedTooDeeply);
+        return null;
+    }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     [GeneratedRegex(@"^(?<text>.*?)\s*\{#(?<id>[^}\s]*)\}\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex IndicatorHeading();
-
-    private sealed class LoadContext(string root, string displayRoot)
-    {
-        public string Root { get; } = root;
-
-        public List<ContentError> Errors { get; } = [];
-
-        public string Display(string path)
-        {
-            var relative = Path.GetRelativePath(Root, path);
-            return (relative == "." ? displayRoot : Path.Combine(displayRoot, relative)).Replace('\\', '/');
-        }
-
-        /// <summary>Every Markdown file of a folder, opened; a missing folder is reported once.</summary>
-        public IEnumerable<SourceFile> OpenAll(string folder, string missingMessage)
-        {
-            if (!Directory.Exists(folder))
-            {
-                Errors.Add(new ContentError(Display(folder), 0, missingMessage));
-                yield break;
-            }
-
-            foreach (var path in MarkdownFiles(folder))
-            {
-                if (Open(path) is { } file)
-                {
-                    yield return file;
-                }
-            }
-        }
-
-        public SourceFile? Open(string path)
-        {
-            var display = Display(path);
-            try
-            {
-                var info = new FileInfo(path);
-                if (info.Length > MaxFileBytes)
-                {
-                    Errors.Add(new ContentError(display, 1, $"file is {info.Length / 1024} KiB; the limit is {MaxFileBytes / 1024} KiB"));
-                    return null;
-                }
-
-                return SourceFile.Read(display, File.ReadAllText(path, Encoding.UTF8), Errors);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Errors.Add(new ContentError(display, 1, "cannot read file: " + ex.Message));
-                return null;
-            }
-        }
-    }
 }

@@ -10,6 +10,9 @@ internal sealed record MarkdownSection(string Name, int Line, IReadOnlyList<Bloc
 /// <summary>Splits a parsed body into the blocks before the first <c>##</c> heading and the sections after it.</summary>
 internal sealed class MarkdownSections
 {
+    public static readonly string NestedTooDeeply =
+        $"Markdown is nested too deeply to show (more than {SafeMarkdown.MaximumNestingDepth} levels of lists, quotes, links or emphasis)";
+
     private MarkdownSections(IReadOnlyList<Block> preamble, IReadOnlyList<MarkdownSection> sections)
     {
         Preamble = preamble;
@@ -25,7 +28,7 @@ internal sealed class MarkdownSections
         var document = SafeMarkdown.Parse(file.Body);
         if (document is null)
         {
-            file.Error(file.BodyStartLine, $"Markdown is nested more than {SafeMarkdown.MaximumNestingDepth} levels deep");
+            file.Error(file.BodyStartLine, NestedTooDeeply);
             return null;
         }
 
@@ -104,7 +107,15 @@ internal sealed class MarkdownSections
                 return null;
             }
 
-            items.AddRange(list.OfType<ListItemBlock>().Select(SafeMarkdown.RenderListItem));
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                if (RenderItem(file, item) is not { } html)
+                {
+                    return null;
+                }
+
+                items.Add(html);
+            }
         }
 
         if (items.Count == 0)
@@ -118,9 +129,10 @@ internal sealed class MarkdownSections
 
     /// <summary>
     /// <c>###</c> headings each followed by a numbered list of exactly <paramref name="anchorCount"/> items.
+    /// With <paramref name="partial"/>, an item with an error is reported and left out, and the others come back.
     /// </summary>
     public static IReadOnlyList<(string Heading, int Line, IReadOnlyList<string> Anchors)>? AnchoredItems(
-        SourceFile file, MarkdownSection section, int anchorCount, string what)
+        SourceFile file, MarkdownSection section, int anchorCount, string what, bool partial = false)
     {
         var result = new List<(string, int, IReadOnlyList<string>)>();
         var ok = true;
@@ -169,7 +181,18 @@ internal sealed class MarkdownSections
 
                     break;
                 case ListBlock { IsOrdered: true } list when heading is not null && anchors is null:
-                    anchors = list.OfType<ListItemBlock>().Select(SafeMarkdown.RenderListItem).ToList();
+                    var rendered = list.OfType<ListItemBlock>().Select(item => RenderItem(file, item)).ToList();
+                    if (rendered.Any(r => r is null))
+                    {
+                        ok = false;
+                        heading = null;
+                        anchors = [];
+                    }
+                    else
+                    {
+                        anchors = rendered.OfType<string>().ToList();
+                    }
+
                     break;
                 case ListBlock { IsOrdered: false } when heading is not null && anchors is null:
                     file.Error(file.BodyLine(block.Line), $"{what} '{heading}' must have a numbered list (1. 2. ...) of anchors, not bullets");
@@ -185,13 +208,24 @@ internal sealed class MarkdownSections
         }
 
         Close();
-        if (ok && result.Count == 0)
+        if ((ok || partial) && result.Count == 0)
         {
             file.Error(section.Line, $"section '## {section.Name}' has no {what}: add a '### ' heading with {anchorCount} numbered anchors");
             return null;
         }
 
-        return ok ? result : null;
+        return ok || partial ? result : null;
+    }
+
+    private static string? RenderItem(SourceFile file, ListItemBlock item)
+    {
+        var html = SafeMarkdown.RenderListItem(item);
+        if (html is null)
+        {
+            file.Error(file.BodyLine(item.Line), NestedTooDeeply);
+        }
+
+        return html;
     }
 
     private static string Describe(Block block) => block switch

@@ -8,7 +8,9 @@ namespace TpmPrep.Content.Markdown;
 
 /// <summary>
 /// The one Markdown pipeline for everything TpmPrep shows: raw HTML is disabled, links and images
-/// keep only http, https, mailto and relative targets, and nesting is capped.
+/// keep only http, https, mailto and relative targets, nesting is capped, and a paragraph dense
+/// enough to make the parser slow is shown as plain text. Rendering never throws: input past these
+/// limits comes back as escaped plain text.
 /// </summary>
 public static class SafeMarkdown
 {
@@ -25,27 +27,36 @@ public static class SafeMarkdown
         {
             MaximumNestingDepth = MaximumNestingDepth,
         };
-        return builder
+        builder
             .DisableHtml()
             .UsePipeTables()
             .UseEmphasisExtras()
             .UseAutoLinks()
-            .UseTaskLists()
-            .Build();
+            .UseTaskLists();
+        // Last, so that it sees the block parsers every other extension added.
+        builder.Extensions.AddIfNotAlready<InlineBudgetExtension>();
+        return builder.Build();
     }
 
-    /// <summary>Parses Markdown and neutralises every unsafe link or image; null when nested too deeply.</summary>
+    /// <summary>
+    /// Parses Markdown and neutralises every unsafe link or image; null when the text is nested too deeply
+    /// (or otherwise past the parser's limits) to be parsed at all.
+    /// </summary>
     public static MarkdownDocument? Parse(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        if (!MarkdownShape.Measure(markdown).WithinLimits)
+        {
+            return null;
+        }
+
         MarkdownDocument document;
         try
         {
             document = Markdig.Markdown.Parse(markdown, Pipeline);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (IsParserLimit(ex))
         {
-            // Markdig refuses input nested deeper than MaximumNestingDepth.
             return null;
         }
 
@@ -53,39 +64,66 @@ public static class SafeMarkdown
         return document;
     }
 
-    /// <summary>Renders Markdown to safe HTML; text nested too deeply comes back as escaped plain text.</summary>
+    /// <summary>Renders Markdown to safe HTML; never throws: text past the limits comes back as escaped plain text.</summary>
     public static string ToHtml(string markdown)
     {
+        ArgumentNullException.ThrowIfNull(markdown);
         var document = Parse(markdown);
-        return document is null ? PlainText(markdown) : Render(document);
+        return document is not null && TryRender([document], out var html) ? html : PlainText(markdown);
     }
 
-    public static string PlainText(string text) =>
-        "<p class=\"md-plain\">" + WebUtility.HtmlEncode(text).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>\n";
-
-    /// <summary>Renders the given blocks (already neutralised by <see cref="Parse"/>).</summary>
-    public static string Render(params IEnumerable<MarkdownObject> blocks)
+    public static string PlainText(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        return "<p class=\"md-plain\">" + WebUtility.HtmlEncode(text).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>\n";
+    }
+
+    /// <summary>
+    /// Renders the given blocks (already neutralised by <see cref="Parse"/>); false, with nothing written,
+    /// when they are nested too deeply to render.
+    /// </summary>
+    public static bool TryRender(IEnumerable<MarkdownObject> blocks, out string html)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        foreach (var block in blocks)
+        var renderer = NewRenderer(writer);
+        try
         {
-            renderer.Render(block);
+            foreach (var block in blocks)
+            {
+                renderer.Render(block);
+            }
+        }
+        catch (Exception ex) when (IsParserLimit(ex))
+        {
+            html = string.Empty;
+            return false;
         }
 
         renderer.Writer.Flush();
-        return writer.ToString();
+        html = writer.ToString();
+        return true;
     }
 
-    /// <summary>Renders what is inside a list item without the surrounding paragraph, for one-line points.</summary>
-    public static string RenderListItem(ListItemBlock item)
+    /// <summary>
+    /// Renders what is inside a list item without the surrounding paragraph, for one-line points; null when it
+    /// is nested too deeply to render.
+    /// </summary>
+    public static string? RenderListItem(ListItemBlock item)
     {
         ArgumentNullException.ThrowIfNull(item);
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { ImplicitParagraph = item.Count == 1 };
-        Pipeline.Setup(renderer);
-        renderer.WriteChildren(item);
+        var renderer = NewRenderer(writer);
+        renderer.ImplicitParagraph = item.Count == 1;
+        try
+        {
+            renderer.WriteChildren(item);
+        }
+        catch (Exception ex) when (IsParserLimit(ex))
+        {
+            return null;
+        }
+
         renderer.Writer.Flush();
         return writer.ToString().Trim();
     }
@@ -115,6 +153,22 @@ public static class SafeMarkdown
         var scheme = compact[..colon];
         return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
+
+    private static HtmlRenderer NewRenderer(StringWriter writer)
+    {
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        // Rendering recurses once per level; the parser's own limit keeps real documents far below this.
+        renderer.MaximumNestingDepth = 4 * MaximumNestingDepth;
+        return renderer;
+    }
+
+    /// <summary>
+    /// Markdig signals "too deeply nested" with ArgumentException and a runaway parse with
+    /// InvalidOperationException; it is third-party code run on hostile text, so whatever it throws
+    /// means "show this as plain text", never "fail the page".
+    /// </summary>
+    private static bool IsParserLimit(Exception ex) => ex is not OutOfMemoryException;
 
     private static void Neutralise(MarkdownDocument document)
     {

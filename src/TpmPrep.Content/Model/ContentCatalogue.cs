@@ -20,13 +20,15 @@ public sealed class ContentCatalogue
         IReadOnlyList<Level> levels,
         IReadOnlyList<QuestionBank> banks,
         IReadOnlyList<ContentError> errors,
-        DateTime loadedAtUtc)
+        DateTime loadedAtUtc,
+        IReadOnlyList<string>? keptFiles = null)
     {
         Skills = skills;
         Levels = levels;
         Banks = banks;
         Errors = errors;
         LoadedAtUtc = loadedAtUtc;
+        KeptFiles = keptFiles ?? [];
         _skillsById = skills.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
         _levelsById = levels.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
         _banksById = banks.ToFrozenDictionary(b => b.Id, StringComparer.Ordinal);
@@ -44,6 +46,9 @@ public sealed class ContentCatalogue
     public IReadOnlyList<QuestionBank> Banks { get; }
 
     public IReadOnlyList<ContentError> Errors { get; }
+
+    /// <summary>Files that had errors on this load and are served as they were at the last good load.</summary>
+    public IReadOnlyList<string> KeptFiles { get; }
 
     public DateTime LoadedAtUtc { get; }
 
@@ -68,4 +73,16 @@ public sealed class ContentCatalogue
 
     /// <summary>Number of questions per level, every known level listed.</summary>
     public IReadOnlyDictionary<string, int> QuestionsByLevel() => _byLevel;
+
+    /// <summary>The same content with the errors of a later, failed load, which kept every file as it was.</summary>
+    public ContentCatalogue KeptAfterFailedLoad(IReadOnlyList<ContentError> errors, DateTime loadedAtUtc)
+    {
+        var files = Skills.Select(s => s.SourcePath)
+            .Concat(Levels.Select(l => l.SourcePath))
+            .Concat(Banks.Select(b => b.SourcePath))
+            .Concat(Questions.Select(q => q.SourcePath))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new ContentCatalogue(Skills, Levels, Banks, errors, loadedAtUtc, files);
+    }
 }

@@ -6,4 +6,5 @@ public sealed record Level(
     string Title,
     int Order,
     IReadOnlyDictionary<string, int> Targets,
-    string DescriptionHtml);
+    string DescriptionHtml,
+    string SourcePath);

@@ -6,7 +6,8 @@ public sealed record SkillArea(
     string Title,
     int Order,
     string DescriptionHtml,
-    IReadOnlyList<SkillIndicator> Indicators);
+    IReadOnlyList<SkillIndicator> Indicators,
+    string SourcePath);
 
 /// <summary>An observable statement rated on five anchored levels.</summary>
 public sealed record SkillIndicator(string Id, string SkillId, string Statement, IReadOnlyList<string> AnchorsHtml);

@@ -6,7 +6,8 @@ namespace TpmPrep.Web.Catalogue;
 
 /// <summary>
 /// Holds the current <see cref="ContentCatalogue"/> and swaps in a new one, whole, when files in the
-/// content folder change: a reader sees the old catalogue or the new one, never half of each.
+/// content folder change: a reader sees the old catalogue or the new one, never half of each. A reload
+/// keeps the last good version of every file that now has errors, and nothing it meets can end the process.
 /// </summary>
 public sealed class CatalogueProvider : IDisposable
 {
@@ -14,31 +15,20 @@ public sealed class CatalogueProvider : IDisposable
 
     private readonly ILogger<CatalogueProvider> _logger;
     private readonly string _contentPath;
-    private readonly FileSystemWatcher? _watcher;
     private readonly Timer _reloadTimer;
     private readonly Lock _reloadLock = new();
-    private ContentCatalogue _current;
+    private FileSystemWatcher? _watcher;
+    private ContentCatalogue _current = ContentCatalogue.Empty;
+    private volatile bool _disposed;
 
     public CatalogueProvider(TpmPrepPaths paths, ILogger<CatalogueProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(paths);
         _logger = logger;
         _contentPath = paths.ContentPath;
-        _reloadTimer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-        _current = LoadAndLog();
-        if (Directory.Exists(_contentPath))
-        {
-            _watcher = new FileSystemWatcher(_contentPath)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            _watcher.Changed += OnChanged;
-            _watcher.Created += OnChanged;
-            _watcher.Deleted += OnChanged;
-            _watcher.Renamed += OnChanged;
-            _watcher.EnableRaisingEvents = true;
-        }
+        _reloadTimer = new Timer(_ => ReloadFromTimer(), null, Timeout.Infinite, Timeout.Infinite);
+        _current = LoadAndLog(previous: null);
+        Watch();
     }
 
     /// <summary>The catalogue in force now. Keep the reference for the length of a request.</summary>
@@ -49,7 +39,7 @@ public sealed class CatalogueProvider : IDisposable
     {
         lock (_reloadLock)
         {
-            var catalogue = LoadAndLog();
+            var catalogue = LoadAndLog(Current);
             Volatile.Write(ref _current, catalogue);
             return catalogue;
         }
@@ -57,22 +47,97 @@ public sealed class CatalogueProvider : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _watcher?.Dispose();
         _reloadTimer.Dispose();
     }
 
     // Editors write a file in several steps; wait until the burst of events is over.
-    private void OnChanged(object sender, FileSystemEventArgs e) => _reloadTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+    private void OnChanged(object sender, FileSystemEventArgs e) => Schedule();
 
-    private ContentCatalogue LoadAndLog()
+    private void Schedule()
     {
-        var catalogue = ContentLoader.Load(_contentPath, "content");
+        if (!_disposed)
+        {
+            try
+            {
+                _reloadTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed between the check and the call: the app is stopping.
+            }
+        }
+    }
+
+    private void ReloadFromTimer()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        try
+        {
+            Reload();
+            // The folder may have been removed and created again, which ends a watcher's events.
+            if (_watcher is null || !Directory.Exists(_contentPath))
+            {
+                Watch();
+            }
+        }
+#pragma warning disable CA1031 // A timer callback that throws ends the process; a failed reload must only be logged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(ex, "Reloading content from {ContentPath} failed; the content loaded before is still served", _contentPath);
+        }
+    }
+
+    private void Watch()
+    {
+        _watcher?.Dispose();
+        _watcher = null;
+        if (_disposed || !Directory.Exists(_contentPath))
+        {
+            return;
+        }
+
+        try
+        {
+            var watcher = new FileSystemWatcher(_contentPath)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Changed += OnChanged;
+            watcher.Created += OnChanged;
+            watcher.Deleted += OnChanged;
+            watcher.Renamed += OnChanged;
+            watcher.Error += (_, e) =>
+            {
+                _logger.LogWarning(e.GetException(), "Watching {ContentPath} for changes failed; reloading and watching again", _contentPath);
+                Schedule();
+            };
+            watcher.EnableRaisingEvents = true;
+            _watcher = watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            _logger.LogWarning(ex, "Cannot watch {ContentPath} for changes: content is reloaded only at restart", _contentPath);
+        }
+    }
+
+    private ContentCatalogue LoadAndLog(ContentCatalogue? previous)
+    {
+        var catalogue = ContentLoader.Load(_contentPath, "content", previous: previous);
         _logger.LogInformation(
-            "Loaded content from {ContentPath}: {Banks} banks, {Questions} questions, {Errors} errors",
+            "Loaded content from {ContentPath}: {Banks} banks, {Questions} questions, {Errors} errors, {Kept} files kept at their last good version",
             _contentPath,
             catalogue.Banks.Count,
             catalogue.QuestionCount,
-            catalogue.Errors.Count);
+            catalogue.Errors.Count,
+            catalogue.KeptFiles.Count);
         foreach (var error in catalogue.Errors)
         {
             _logger.LogWarning("Content error: {Error}", error.ToString());

@@ -55,6 +55,29 @@ public sealed class ContentCheckReportsForAuthorsAndCi
     }
 
     [Fact]
+    public void NestedInlinesInAQuestionAreAnErrorOnTheirLineNotACrash()
+    {
+        using var library = GoldenLibrary.Build("valid");
+        var path = Path.Combine(library.Root, "banks", "alpha", "alpha-status.md");
+        var lines = File.ReadAllLines(path).ToList();
+        var prompt = lines.FindIndex(l => l == "## Prompt") + 2;
+        // Deep enough that the tree is too deep to render, shallow enough to pass the parser's own checks.
+        lines.Insert(prompt, new string('[', 200) + "deep");
+        File.WriteAllLines(path, lines);
+        using var output = new StringWriter();
+
+        var exit = ContentCheck.Run([library.Root, "--json"], output, TextWriter.Null);
+
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.Equal(1, json.RootElement.GetProperty("questions").GetInt32());
+        var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.EndsWith("/banks/alpha/alpha-status.md", error.GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Equal(prompt - 1, error.GetProperty("line").GetInt32());
+        Assert.Contains("nested too deeply", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RefusesUnknownOptionsWithUsage()
     {
         using var error = new StringWriter();

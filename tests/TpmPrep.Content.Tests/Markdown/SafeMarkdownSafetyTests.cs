@@ -96,6 +96,42 @@ public sealed partial class SafeMarkdownSafetyTests(Xunit.Abstractions.ITestOutp
         output.WriteLine($"100,000 '{marker}': {watch.ElapsedMilliseconds} ms, {html.Length} characters of HTML");
     }
 
+    /// <summary>A few dozen nested openers passed the parser's depth check and then made the renderer throw.</summary>
+    [Theory]
+    [InlineData("[", "")]
+    [InlineData("![", "")]
+    [InlineData("[", "](u)")]
+    [InlineData("**", "**")]
+    [InlineData("==", "==")]
+    [InlineData("^", "^")]
+    [InlineData("++", "++")]
+    [InlineData("*_", "_*")]
+    public void AFewDozenNestedInlinesComeBackAsTextNotAnError(string open, string close)
+    {
+        foreach (var depth in new[] { 33, 40, 64 })
+        {
+            var markdown = string.Concat(Enumerable.Repeat(open, depth)) + "deep" + string.Concat(Enumerable.Repeat(close, depth));
+
+            var html = SafeMarkdown.ToHtml(markdown);
+
+            Assert.Contains("deep", html, StringComparison.Ordinal);
+            AssertInert(html);
+        }
+    }
+
+    [Fact]
+    public void ADenseParagraphIsShownAsTextWhileTheRestRenders()
+    {
+        var dense = string.Concat(Enumerable.Repeat("*a* ", 200));
+
+        var html = SafeMarkdown.ToHtml("Intro with **bold**.\n\n" + dense + "\n\nOutro with [a link](https://example.com).");
+
+        Assert.Contains("<strong>bold</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.com\">a link</a>", html, StringComparison.Ordinal);
+        Assert.Contains("*a* *a*", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<em>a</em>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RendersNestingUpToTheCapAsMarkdown()
     {

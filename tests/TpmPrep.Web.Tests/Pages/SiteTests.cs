@@ -105,7 +105,10 @@ public sealed class SiteAnswersWithoutAnAccount(SharedFactory fixture) : IClassF
         var response = await client.Http.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Sqlite", json.RootElement.GetProperty("database").GetString());
+        Assert.True(json.RootElement.GetProperty("questions").GetInt32() >= 180);
     }
 
     [Fact]

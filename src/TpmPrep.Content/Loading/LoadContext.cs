@@ -1,0 +1,240 @@
+using System.Buffers;
+using System.Text;
+using TpmPrep.Content.Model;
+
+namespace TpmPrep.Content.Loading;
+
+/// <summary>
+/// One load of a content folder: the errors found so far, the files kept from the previous catalogue,
+/// and file-system access that reports every problem as an error instead of throwing.
+/// </summary>
+internal sealed class LoadContext
+{
+    private readonly string _displayRoot;
+    private readonly string _realRoot;
+    private readonly Dictionary<string, object> _previousByPath = new(StringComparer.Ordinal);
+
+    public LoadContext(string root, string displayRoot, ContentCatalogue? previous)
+    {
+        Root = Path.GetFullPath(root);
+        _displayRoot = displayRoot;
+        Previous = previous;
+        _realRoot = RealPath(Root);
+        if (previous is null)
+        {
+            return;
+        }
+
+        foreach (var skill in previous.Skills)
+        {
+            _previousByPath[skill.SourcePath] = skill;
+        }
+
+        foreach (var level in previous.Levels)
+        {
+            _previousByPath[level.SourcePath] = level;
+        }
+
+        foreach (var bank in previous.Banks)
+        {
+            _previousByPath[bank.SourcePath] = bank;
+            foreach (var question in bank.Questions)
+            {
+                _previousByPath[question.SourcePath] = question;
+            }
+        }
+    }
+
+    public string Root { get; }
+
+    public ContentCatalogue? Previous { get; }
+
+    public List<ContentError> Errors { get; } = [];
+
+    public HashSet<string> Kept { get; } = new(StringComparer.Ordinal);
+
+    public List<ContentError> SortedErrors() => Errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
+
+    public string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Root, Path.GetFullPath(path));
+        return (relative == "." ? _displayRoot : Path.Combine(_displayRoot, relative)).Replace('\\', '/');
+    }
+
+    public void Keep(string path) => Kept.Add(Display(path));
+
+    public SkillArea? PreviousSkill(string path) => _previousByPath.GetValueOrDefault(Display(path)) as SkillArea;
+
+    public Level? PreviousLevel(string path) => _previousByPath.GetValueOrDefault(Display(path)) as Level;
+
+    public QuestionBank? PreviousBank(string path) => _previousByPath.GetValueOrDefault(Display(path)) as QuestionBank;
+
+    public Question? PreviousQuestion(string path) => _previousByPath.GetValueOrDefault(Display(path)) as Question;
+
+    /// <summary>
+    /// Every Markdown file of a folder, opened (null where it could not be read, the error reported). When the
+    /// folder itself is missing, it is reported once and the previous catalogue's files in it come back
+    /// unopened, so that they are kept.
+    /// </summary>
+    public IEnumerable<(string Path, SourceFile? File)> OpenAll(string folder, string missingMessage)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Errors.Add(new ContentError(Display(folder), 0, missingMessage));
+            var prefix = Display(folder) + "/";
+            return _previousByPath.Keys
+                .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && !p[prefix.Length..].Contains('/', StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .Select(p => (Path.Combine(Root, Path.GetRelativePath(_displayRoot, p)), (SourceFile?)null))
+                .ToList();
+        }
+
+        return MarkdownFiles(folder).Select(path => (path, Open(path))).ToList();
+    }
+
+    /// <summary>The Markdown files directly in a folder, in name order; links to outside the content folder are reported and skipped.</summary>
+    public IReadOnlyList<string> MarkdownFiles(string folder) =>
+        Entries(folder, () => Directory.EnumerateFiles(folder, "*.md", SearchOption.TopDirectoryOnly), path => new FileInfo(path));
+
+    /// <summary>The sub-folders of a folder, in name order; links to outside the content folder are reported and skipped.</summary>
+    public IReadOnlyList<string> Folders(string folder) =>
+        Entries(folder, () => Directory.EnumerateDirectories(folder), path => new DirectoryInfo(path));
+
+    public SourceFile? Open(string path)
+    {
+        var display = Display(path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                Errors.Add(new ContentError(display, 0, "file disappeared while the content was loading"));
+                return null;
+            }
+
+            if (info.Length > ContentLoader.MaxFileBytes)
+            {
+                Errors.Add(new ContentError(display, 1, $"file is {info.Length / 1024} KiB; the limit is {ContentLoader.MaxFileBytes / 1024} KiB"));
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            if (!TryDecodeUtf8(bytes, out var text, out var badLine, out var badColumn))
+            {
+                Errors.Add(new ContentError(display, badLine, $"not valid UTF-8 (column {badColumn}): save the file as UTF-8"));
+                return null;
+            }
+
+            return SourceFile.Read(display, text, Errors);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            Errors.Add(new ContentError(display, 1, "cannot read file: " + ex.Message));
+            return null;
+        }
+    }
+
+    /// <summary>Strict UTF-8 (an initial byte-order mark is allowed); on failure, the 1-based line and column of the first bad byte.</summary>
+    public static bool TryDecodeUtf8(ReadOnlySpan<byte> bytes, out string text, out int line, out int column)
+    {
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        var chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done)
+        {
+            text = new string(chars, 0, written);
+            line = column = 0;
+            return true;
+        }
+
+        var before = bytes[..read];
+        line = before.Count((byte)'\n') + 1;
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
+        text = string.Empty;
+        return false;
+    }
+
+    private List<string> Entries(string folder, Func<IEnumerable<string>> enumerate, Func<string, FileSystemInfo> info)
+    {
+        List<string> paths;
+        try
+        {
+            paths = enumerate().Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            Errors.Add(new ContentError(Display(folder), 0, "cannot read folder: " + ex.Message));
+            return [];
+        }
+
+        var inside = new List<string>(paths.Count);
+        foreach (var path in paths)
+        {
+            if (IsLinkToOutside(info(path)))
+            {
+                Errors.Add(new ContentError(Display(path), 0, "is a link to outside the content folder, so it is not read"));
+            }
+            else
+            {
+                inside.Add(path);
+            }
+        }
+
+        return inside;
+    }
+
+    private bool IsLinkToOutside(FileSystemInfo entry)
+    {
+        try
+        {
+            if (entry.LinkTarget is null)
+            {
+                return false;
+            }
+
+            var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null)
+            {
+                return true;
+            }
+
+            var real = RealPath(target.FullName);
+            return !real.StartsWith(_realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true; // A link that cannot be followed is not read either.
+        }
+    }
+
+    /// <summary>The path with every linked folder on the way resolved, so that "inside the content folder" means what it says.</summary>
+    private static string RealPath(string path, int depth = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            try
+            {
+                var info = new DirectoryInfo(current);
+                if (info.LinkTarget is not null && depth < 40 && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                {
+                    current = RealPath(target.FullName, depth + 1);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return current;
+            }
+        }
+
+        return current;
+    }
+}
