@@ -17,9 +17,8 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test TpmPrep.sln "$@" 2>&1 | tee "$log" || status=$?
 
-# One closing line for CI, summed over the test projects.
-awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+/ {
-       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-     }
-     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# One closing line for CI; a crashed test host counts as a failure.
+summary_status=0
+./scripts/summarise-test-log.sh "$log" || summary_status=$?
+if [ "$status" -eq 0 ]; then status=$summary_status; fi
 exit "$status"

@@ -13,6 +13,9 @@ public sealed class CatalogueProvider : IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>While the content folder is missing nothing can be watched, so look for it again this often.</summary>
+    private static readonly TimeSpan MissingFolderRetry = TimeSpan.FromSeconds(2);
+
     private readonly ILogger<CatalogueProvider> _logger;
     private readonly string _contentPath;
     private readonly Timer _reloadTimer;
@@ -29,6 +32,10 @@ public sealed class CatalogueProvider : IDisposable
         _reloadTimer = new Timer(_ => ReloadFromTimer(), null, Timeout.Infinite, Timeout.Infinite);
         _current = LoadAndLog(previous: null);
         Watch();
+        if (_watcher is null)
+        {
+            _reloadTimer.Change(MissingFolderRetry, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>The catalogue in force now. Keep the reference for the length of a request.</summary>
@@ -80,10 +87,18 @@ public sealed class CatalogueProvider : IDisposable
         try
         {
             Reload();
-            // The folder may have been removed and created again, which ends a watcher's events.
-            if (_watcher is null || !Directory.Exists(_contentPath))
+            if (!Directory.Exists(_contentPath))
             {
+                // Removed: nothing to watch until it is back.
+                _watcher?.Dispose();
+                _watcher = null;
+                _reloadTimer.Change(MissingFolderRetry, Timeout.InfiniteTimeSpan);
+            }
+            else if (_watcher is null)
+            {
+                // Back again: watch it, and load what arrived before the watcher did.
                 Watch();
+                Reload();
             }
         }
 #pragma warning disable CA1031 // A timer callback that throws ends the process; a failed reload must only be logged.
@@ -131,6 +146,11 @@ public sealed class CatalogueProvider : IDisposable
     private ContentCatalogue LoadAndLog(ContentCatalogue? previous)
     {
         var catalogue = ContentLoader.Load(_contentPath, "content", previous: previous);
+        if (previous is not null && SameReport(previous, catalogue))
+        {
+            return catalogue; // Polling a missing folder, or an editor saving the same text: nothing new to say.
+        }
+
         _logger.LogInformation(
             "Loaded content from {ContentPath}: {Banks} banks, {Questions} questions, {Errors} errors, {Kept} files kept at their last good version",
             _contentPath,
@@ -145,4 +165,8 @@ public sealed class CatalogueProvider : IDisposable
 
         return catalogue;
     }
+
+    private static bool SameReport(ContentCatalogue before, ContentCatalogue after) =>
+        before.QuestionCount == after.QuestionCount && before.Banks.Count == after.Banks.Count && before.KeptFiles.Count == after.KeptFiles.Count
+        && before.Errors.SequenceEqual(after.Errors);
 }
