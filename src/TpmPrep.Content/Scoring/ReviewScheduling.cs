@@ -25,6 +25,15 @@ public static class ReviewScheduling
 
     public const double MinimumEase = 1.3;
 
+    /// <summary>
+    /// Longest interval, in days (docs/scheduling.md, "Caps"): a question seen once a year is as good as
+    /// retired for interview preparation, and every due date stays within a year of its review.
+    /// </summary>
+    public const int MaximumIntervalDays = 365;
+
+    /// <summary>Highest ease factor: 26 Easy reviews in a row reach it, and past it the capped interval no longer moves.</summary>
+    public const double MaximumEase = 5.0;
+
     /// <summary>Maps an attempt's average rubric score (1-4) to a grade.</summary>
     public static ReviewGrade GradeFromRubric(double averageScore) => averageScore switch
     {
@@ -45,23 +54,26 @@ public static class ReviewScheduling
 
     /// <summary>
     /// One SM-2 step. With q ≥ 3 the interval goes 1, 6, then round(previous × EF) days; with q &lt; 3 the
-    /// repetitions restart at an interval of 1 day. Then EF' = EF + (0.1 − (5 − q)(0.08 + (5 − q) × 0.02)), at least 1.3.
+    /// repetitions restart at an interval of 1 day. Then EF' = EF + (0.1 − (5 − q)(0.08 + (5 − q) × 0.02)).
+    /// The interval is at most <see cref="MaximumIntervalDays"/> and EF stays within 1.3 to <see cref="MaximumEase"/>,
+    /// whatever state comes in (an imported one too).
     /// </summary>
     public static ReviewState Next(ReviewState? previous, ReviewGrade grade)
     {
         var state = previous ?? ReviewState.New;
+        var currentEase = double.IsFinite(state.EaseFactor) ? Math.Clamp(state.EaseFactor, MinimumEase, MaximumEase) : InitialEase;
         var q = Quality(grade);
         int repetitions;
-        int interval;
+        double interval;
         if (q >= 3)
         {
             interval = state.Repetitions switch
             {
-                0 => 1,
+                <= 0 => 1,
                 1 => 6,
-                _ => (int)Math.Round(state.IntervalDays * state.EaseFactor, MidpointRounding.AwayFromZero),
+                _ => Math.Round(Math.Clamp(state.IntervalDays, 1, MaximumIntervalDays) * currentEase, MidpointRounding.AwayFromZero),
             };
-            repetitions = state.Repetitions + 1;
+            repetitions = state.Repetitions >= int.MaxValue - 1 ? state.Repetitions : Math.Max(0, state.Repetitions) + 1;
         }
         else
         {
@@ -69,7 +81,7 @@ public static class ReviewScheduling
             interval = 1;
         }
 
-        var ease = state.EaseFactor + (0.1 - ((5 - q) * (0.08 + ((5 - q) * 0.02))));
-        return new ReviewState(repetitions, Math.Round(Math.Max(MinimumEase, ease), 4), interval);
+        var ease = currentEase + (0.1 - ((5 - q) * (0.08 + ((5 - q) * 0.02))));
+        return new ReviewState(repetitions, Math.Round(Math.Clamp(ease, MinimumEase, MaximumEase), 4), (int)Math.Min(interval, MaximumIntervalDays));
     }
 }

@@ -17,17 +17,18 @@ public static class Streaks
     {
         ArgumentNullException.ThrowIfNull(practiceUtc);
         ArgumentNullException.ThrowIfNull(zone);
-        var days = practiceUtc.Select(t => LocalDay(t, zone)).ToHashSet();
+        // Day numbers, not dates: a day before the first or after the last that DateOnly can hold is still an int.
+        var days = practiceUtc.Select(t => LocalDay(t, zone).DayNumber).ToHashSet();
         if (days.Count == 0)
         {
             return new StreakSummary(0, 0, 0);
         }
 
         var longest = 0;
-        foreach (var day in days.Where(d => !days.Contains(d.AddDays(-1))))
+        foreach (var day in days.Where(d => !days.Contains(d - 1)))
         {
             var length = 1;
-            while (days.Contains(day.AddDays(length)))
+            while (days.Contains(day + length))
             {
                 length++;
             }
@@ -35,13 +36,13 @@ public static class Streaks
             longest = Math.Max(longest, length);
         }
 
-        var today = LocalDay(nowUtc, zone);
-        var cursor = days.Contains(today) ? today : today.AddDays(-1);
+        var today = LocalDay(nowUtc, zone).DayNumber;
+        var cursor = days.Contains(today) ? today : today - 1;
         var current = 0;
         while (days.Contains(cursor))
         {
             current++;
-            cursor = cursor.AddDays(-1);
+            cursor--;
         }
 
         return new StreakSummary(current, longest, days.Count);

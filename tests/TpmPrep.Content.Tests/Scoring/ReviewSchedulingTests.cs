@@ -97,6 +97,21 @@ public sealed class StreaksCountLocalDays
         Assert.Equal(new StreakSummary(0, 0, 0), Streaks.Compute([], Utc, At("2026-11-21T12:00:00")));
     }
 
+    /// <summary>An attempt stored with the first or last date a calendar holds used to overflow the streak's day arithmetic.</summary>
+    [Fact]
+    public void TheFirstAndLastRepresentableDaysCountWithoutOverflow()
+    {
+        DateTime[] practice = [DateTime.MinValue, DateTime.MinValue.AddDays(3), DateTime.MaxValue, At("2026-11-21T08:00:00")];
+
+        foreach (var zone in new[] { Utc, Sydney, NewYork })
+        {
+            var streaks = Streaks.Compute(practice, zone, At("2026-11-21T12:00:00"));
+
+            Assert.Equal(1, streaks.Current);
+            Assert.Equal(4, streaks.ActiveDays);
+        }
+    }
+
     [Fact]
     public void CountsConsecutiveDaysEndingToday()
     {
@@ -150,5 +165,64 @@ public sealed class StreaksCountLocalDays
         var practice = new[] { At("2026-10-31T14:00:00"), At("2026-11-01T14:00:00"), At("2026-11-02T14:00:00") };
 
         Assert.Equal(new StreakSummary(3, 3, 3), Streaks.Compute(practice, NewYork, At("2026-11-02T20:00:00")));
+    }
+}
+
+/// <summary>However often and however well a question is graded, its schedule stays within the caps and its dates in range.</summary>
+public sealed class AReviewScheduleStaysInRange
+{
+    public static TheoryData<string> Patterns() =>
+    [
+        "Good", "Easy", "Hard", "Again", "Good,Easy", "Easy,Easy,Again", "Hard,Good,Easy", "Again,Easy", "Easy,Hard",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public void HundredsOfReviewsInAFixedPatternStayWithinTheCaps(string pattern)
+    {
+        var grades = pattern.Split(',').Select(Enum.Parse<ReviewGrade>).ToArray();
+        AssertInRange(Enumerable.Range(0, 600).Select(i => grades[i % grades.Length]));
+    }
+
+    [Fact]
+    public void HundredsOfReviewsInRandomOrderStayWithinTheCaps()
+    {
+        for (var seed = 1; seed <= 50; seed++)
+        {
+            var random = new Random(seed);
+            AssertInRange(Enumerable.Range(0, 400).Select(_ => (ReviewGrade)random.Next(4)));
+        }
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue, 1e9, int.MaxValue)]
+    [InlineData(-5, double.NaN, -10)]
+    [InlineData(3, double.PositiveInfinity, 2_270_520)]
+    public void AnImpossibleImportedStateComesBackInRange(int repetitions, double ease, int interval)
+    {
+        foreach (var grade in Enum.GetValues<ReviewGrade>())
+        {
+            var next = ReviewScheduling.Next(new ReviewState(repetitions, ease, interval), grade);
+
+            Assert.InRange(next.IntervalDays, 1, ReviewScheduling.MaximumIntervalDays);
+            Assert.InRange(next.EaseFactor, ReviewScheduling.MinimumEase, ReviewScheduling.MaximumEase);
+            Assert.True(next.Repetitions >= 0);
+        }
+    }
+
+    private static void AssertInRange(IEnumerable<ReviewGrade> grades)
+    {
+        var state = ReviewState.New;
+        var graded = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        foreach (var grade in grades)
+        {
+            state = ReviewScheduling.Next(state, grade);
+            Assert.InRange(state.IntervalDays, 1, ReviewScheduling.MaximumIntervalDays);
+            Assert.InRange(state.EaseFactor, ReviewScheduling.MinimumEase, ReviewScheduling.MaximumEase);
+            var due = graded.AddDays(state.IntervalDays);
+            Assert.True(due > graded);
+            // Reviewed on the day it falls due, as a diligent candidate does.
+            graded = due;
+        }
     }
 }

@@ -111,6 +111,25 @@ public sealed class GradedQuestionsComeBackWhenDue
         }
     }
 
+    /// <summary>About seventeen good gradings of one question used to push its due date past the year 9999: every later grading answered 500.</summary>
+    [Fact]
+    public async Task GradingOneQuestionWellTimeAfterTimeKeepsWorking()
+    {
+        using var factory = new TpmPrepFactory();
+        using var candidate = await AppClient.RegisteredAsync(factory);
+
+        for (var i = 0; i < 25; i++)
+        {
+            await AnswerAndGradeAsync(candidate, score: i % 2 == 0 ? 3 : 4);
+        }
+
+        var schedule = await ScheduleAsync(factory);
+        Assert.Equal(25, schedule.Repetitions);
+        Assert.Equal(TpmPrep.Content.Scoring.ReviewScheduling.MaximumIntervalDays, schedule.IntervalDays);
+        Assert.InRange(schedule.DueUtc, factory.Clock.GetUtcNow().UtcDateTime, factory.Clock.GetUtcNow().UtcDateTime.AddDays(366));
+        Assert.Contains("next due <time", await candidate.GetHtmlAsync($"/questions/{QuestionId}"), StringComparison.Ordinal);
+    }
+
     private static async Task<int> AnswerAndGradeAsync(AppClient candidate, int score)
     {
         var attempt = await candidate.AnswerAsync(QuestionId);
