@@ -42,6 +42,10 @@ builder.Services.AddScoped<DraftService>();
 builder.Services.AddScoped<SessionService>();
 builder.Services.AddScoped<ProgressService>();
 builder.Services.AddScoped<TpmPrep.Web.Portability.DataPortability>();
+builder.Services.AddScoped<TpmPrep.Web.Portability.ImportJobs>();
+builder.Services.AddSingleton<TpmPrep.Web.Portability.ImportSignal>();
+builder.Services.AddSingleton<TpmPrep.Web.Portability.ImportWriter>();
+builder.Services.AddHostedService<TpmPrep.Web.Portability.ImportWorker>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AssessmentService>();
@@ -95,6 +99,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Review");
     options.Conventions.AuthorizeFolder("/Progress");
     options.Conventions.AuthorizePage("/Account/Data");
+    options.Conventions.AuthorizePage("/Account/Import");
     options.Conventions.AuthorizePage("/Account/Profile");
     options.Conventions.AuthorizePage("/Account/Delete");
     options.Conventions.AuthorizePage("/Markdown/Preview");

@@ -23,7 +23,7 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var unfinished = await db.Assessments.SingleOrDefaultAsync(a => a.UserId == userId && a.CompletedUtc == null, cancellationToken);
+        var unfinished = await db.Assessments.Where(a => a.UserId == userId && a.CompletedUtc == null).OrderByDescending(a => a.UpdatedUtc).FirstOrDefaultAsync(cancellationToken);
         if (unfinished is null)
         {
             unfinished = new Assessment { UserId = userId, StartedUtc = now };
@@ -48,11 +48,27 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
                 assessment.Ratings.ToDictionary(r => r.IndicatorId, r => r.Rating, StringComparer.Ordinal));
     }
 
+    /// <summary>The assessment in progress (the most recently touched, should there ever be two).</summary>
     public Task<int?> FindUnfinishedIdAsync(string userId, CancellationToken cancellationToken) =>
         db.Assessments.AsNoTracking()
             .Where(a => a.UserId == userId && a.CompletedUtc == null)
+            .OrderByDescending(a => a.UpdatedUtc).ThenByDescending(a => a.Id)
             .Select(a => (int?)a.Id)
-            .SingleOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Deletes one assessment with its ratings and scores; false when the user has no such assessment.</summary>
+    public async Task<bool> DeleteAsync(string userId, int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, cancellationToken);
+        if (assessment is null)
+        {
+            return false;
+        }
+
+        db.Assessments.Remove(assessment);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Saves ratings (indicator id to "1".."5" or "n" for not yet observed). Every value is checked before
@@ -170,7 +186,10 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
         return rows.Select(r => new AssessmentSummary(r.Id, r.TargetLevelId, r.StartedUtc, r.CompletedUtc, r.Scores.ToDictionary(s => s.SkillId, s => s.Score, StringComparer.Ordinal))).ToList();
     }
 
-    /// <summary>The results of a completed assessment, scored against the model it was taken with.</summary>
+    /// <summary>
+    /// The results of a completed assessment, scored against the model it was taken with; null when there is
+    /// no such completed assessment, and <see cref="AssessmentResult.Unreadable"/> when its stored model is damaged.
+    /// </summary>
     public async Task<AssessmentResult?> ResultAsync(string userId, int id, ContentCatalogue catalogue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -178,12 +197,16 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
             .Where(a => a.Id == id && a.UserId == userId && a.CompletedUtc != null)
             .Select(a => new { a.Id, a.TargetLevelId, a.CompletedUtc, a.ModelSnapshot, Ratings = a.Ratings.Select(r => new { r.IndicatorId, r.Rating }).ToList() })
             .SingleOrDefaultAsync(cancellationToken);
-        if (assessment?.ModelSnapshot is null)
+        if (assessment is null)
         {
             return null;
         }
 
-        var model = SkillModelSnapshot.Parse(assessment.ModelSnapshot);
+        if (SkillModelSnapshot.TryParse(assessment.ModelSnapshot) is not { } model)
+        {
+            return AssessmentResult.Unreadable(assessment.Id, assessment.TargetLevelId, assessment.CompletedUtc!.Value);
+        }
+
         var ratings = assessment.Ratings.ToDictionary(r => r.IndicatorId, r => r.Rating, StringComparer.Ordinal);
         var targetLevel = model.FindLevel(assessment.TargetLevelId);
         var areas = model.Areas

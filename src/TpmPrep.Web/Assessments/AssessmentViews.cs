@@ -20,7 +20,14 @@ public sealed record AssessmentResult(
     IReadOnlyList<StrengthIndicator> Strengths,
     AssessmentSummary? Previous,
     IReadOnlyList<AssessmentSummary> History,
-    IReadOnlyDictionary<string, IReadOnlyList<RecommendedQuestion>> Recommendations);
+    IReadOnlyDictionary<string, IReadOnlyList<RecommendedQuestion>> Recommendations)
+{
+    /// <summary>True when the stored skill model could not be read: the page says so instead of failing.</summary>
+    public bool IsUnreadable { get; private init; }
+
+    public static AssessmentResult Unreadable(int id, string targetLevelId, DateTime completedUtc) =>
+        new(id, targetLevelId, completedUtc, new SkillModelSnapshot([], []), [], [], [], [], null, [], new Dictionary<string, IReadOnlyList<RecommendedQuestion>>()) { IsUnreadable = true };
+}
 
 public sealed record StrengthIndicator(string SkillId, string Statement, int Rating);
 

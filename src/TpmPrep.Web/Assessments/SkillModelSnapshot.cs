@@ -18,6 +18,28 @@ public sealed record SkillModelSnapshot(IReadOnlyList<SnapshotArea> Areas, IRead
 
     public static SkillModelSnapshot Parse(string json) => JsonSerializer.Deserialize<SkillModelSnapshot>(json, Json) ?? throw new JsonException("empty snapshot");
 
+    /// <summary>The snapshot, or null when the stored text is missing or damaged (nulls where lists belong included).</summary>
+    public static SkillModelSnapshot? TryParse(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var snapshot = Parse(json);
+            var whole = snapshot.Areas is not null && snapshot.Levels is not null
+                && snapshot.Areas.All(a => a is { Id: not null, Title: not null, Indicators: not null } && a.Indicators.All(i => i is { Id: not null, Statement: not null }))
+                && snapshot.Levels.All(l => l is { Id: not null, Title: not null, Targets: not null });
+            return whole ? snapshot : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public SnapshotLevel? FindLevel(string id) => Levels.FirstOrDefault(l => l.Id == id);

@@ -8,14 +8,7 @@ using TpmPrep.Web.Practice;
 
 namespace TpmPrep.Web.Portability;
 
-public sealed record ImportResult(IReadOnlyList<string> Errors, int Attempts, int ReviewSchedules, int Assessments, int Sessions, int Skipped)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static ImportResult Failed(params IReadOnlyList<string> errors) => new(errors, 0, 0, 0, 0, 0);
-}
-
-/// <summary>Exports everything a user owns (JSON, or CSV files in a zip) and imports a JSON export, adding to what is there.</summary>
+/// <summary>Exports everything a user owns (JSON, or CSV files in a zip) and reads a JSON export for import (<see cref="ImportJobs"/>).</summary>
 public sealed class DataPortability(AppDbContext db, TimeProvider clock)
 {
     /// <summary>Largest import accepted, in bytes.</summary>
@@ -96,11 +89,10 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Reads a JSON export and adds its records to the user's data. Everything is checked first; a file
-    /// with any error changes nothing. Records already present (same question and time) are skipped, and
-    /// existing records are never overwritten.
+    /// Reads and checks a JSON export: the document when it may be imported as it is, else every problem
+    /// found (at most 20), before anything is written.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(string userId, Stream json, CancellationToken cancellationToken)
+    public async Task<(ExportDocument? Document, IReadOnlyList<string> Errors)> ReadAsync(Stream json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(json);
         ExportDocument? document;
@@ -111,151 +103,20 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock)
         catch (JsonException ex)
         {
             var where = ex.LineNumber is long line ? $" (line {line + 1})" : string.Empty;
-            return ImportResult.Failed($"This is not a TpmPrep export: the JSON is malformed{where}.");
+            return (null, [$"This is not a TpmPrep export: the JSON is malformed{where}."]);
         }
 
         if (document is null)
         {
-            return ImportResult.Failed("This is not a TpmPrep export: the file is empty.");
+            return (null, ["This is not a TpmPrep export: the file is empty."]);
         }
 
-        var errors = ExportValidator.Validate(document);
-        if (errors.Count > 0)
-        {
-            return ImportResult.Failed(errors);
-        }
-
-        return await AddAsync(userId, document, cancellationToken);
+        var errors = ExportValidator.Validate(document, clock.GetUtcNow().UtcDateTime);
+        return errors.Count > 0 ? (null, errors) : (document, []);
     }
 
-    private async Task<ImportResult> AddAsync(string userId, ExportDocument document, CancellationToken cancellationToken)
-    {
-        var existingAttempts = (await db.Attempts.AsNoTracking().Where(a => a.UserId == userId).Select(a => new { a.QuestionId, a.CreatedUtc }).ToListAsync(cancellationToken))
-            .Select(a => (a.QuestionId, a.CreatedUtc)).ToHashSet();
-        var existingSchedules = (await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId).Select(r => r.QuestionId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var existingAssessments = (await db.Assessments.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.StartedUtc).ToListAsync(cancellationToken)).ToHashSet();
-        var existingSessions = (await db.PracticeSessions.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.CreatedUtc).ToListAsync(cancellationToken)).ToHashSet();
-        var skipped = 0;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var attemptsByRef = new Dictionary<int, Attempt>();
-        var addedAttempts = 0;
-        foreach (var a in document.Attempts ?? [])
-        {
-            if (!existingAttempts.Add((a.QuestionId!, a.CreatedUtc!.Value)))
-            {
-                skipped++;
-                continue;
-            }
-
-            var attempt = new Attempt
-            {
-                UserId = userId,
-                QuestionId = a.QuestionId!,
-                BankId = a.BankId ?? string.Empty,
-                QuestionTitle = a.QuestionTitle ?? a.QuestionId!,
-                QuestionTextHash = a.QuestionTextHash ?? string.Empty,
-                Answer = a.Answer!,
-                TimeTakenSeconds = a.TimeTakenSeconds ?? 0,
-                CreatedUtc = Utc(a.CreatedUtc)!.Value,
-                GradedUtc = Utc(a.GradedUtc),
-                AverageScore = a.Scores is { Count: > 0 } scores ? scores.Average(s => s.Score!.Value) : null,
-                Notes = a.Notes,
-                Scores = (a.Scores ?? []).Select(s => new AttemptScore { CriterionIndex = s.CriterionIndex!.Value, Criterion = s.Criterion ?? string.Empty, Score = s.Score!.Value }).ToList(),
-            };
-            db.Attempts.Add(attempt);
-            addedAttempts++;
-            if (a.Ref is int reference)
-            {
-                attemptsByRef[reference] = attempt;
-            }
-        }
-
-        var schedules = 0;
-        foreach (var r in document.ReviewSchedules ?? [])
-        {
-            if (!existingSchedules.Add(r.QuestionId!))
-            {
-                skipped++;
-                continue;
-            }
-
-            db.ReviewSchedules.Add(new ReviewSchedule
-            {
-                UserId = userId,
-                QuestionId = r.QuestionId!,
-                Repetitions = r.Repetitions ?? 0,
-                EaseFactor = r.EaseFactor ?? Content.Scoring.ReviewScheduling.InitialEase,
-                IntervalDays = r.IntervalDays ?? 0,
-                DueUtc = Utc(r.DueUtc)!.Value,
-                LastReviewedUtc = Utc(r.LastReviewedUtc) ?? Utc(r.DueUtc)!.Value,
-                LastQuality = r.LastQuality ?? 0,
-                Retired = r.Retired ?? false,
-            });
-            schedules++;
-        }
-
-        var assessments = 0;
-        foreach (var a in document.Assessments ?? [])
-        {
-            if (!existingAssessments.Add(a.StartedUtc!.Value))
-            {
-                skipped++;
-                continue;
-            }
-
-            db.Assessments.Add(new Assessment
-            {
-                UserId = userId,
-                TargetLevelId = a.TargetLevelId!,
-                StartedUtc = Utc(a.StartedUtc)!.Value,
-                UpdatedUtc = Utc(a.UpdatedUtc) ?? Utc(a.StartedUtc)!.Value,
-                CompletedUtc = Utc(a.CompletedUtc),
-                ModelSnapshot = a.ModelSnapshot,
-                Ratings = (a.Ratings ?? []).Select(r => new AssessmentRating { IndicatorId = r.IndicatorId!, SkillId = r.SkillId ?? string.Empty, Rating = r.Rating, UpdatedUtc = Utc(a.UpdatedUtc) ?? Utc(a.StartedUtc)!.Value }).ToList(),
-                AreaScores = (a.AreaScores ?? []).Select(s => new AssessmentAreaScore { SkillId = s.SkillId!, Score = s.Score ?? 0, Target = s.Target ?? 0 }).ToList(),
-            });
-            assessments++;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-
-        var sessions = 0;
-        foreach (var s in document.Sessions ?? [])
-        {
-            if (!existingSessions.Add(s.CreatedUtc!.Value))
-            {
-                skipped++;
-                continue;
-            }
-
-            db.PracticeSessions.Add(new PracticeSession
-            {
-                UserId = userId,
-                Mode = Enum.Parse<SessionMode>(s.Mode!),
-                Description = s.Description ?? "Imported session",
-                TotalMinutes = s.TotalMinutes ?? 0,
-                CreatedUtc = Utc(s.CreatedUtc)!.Value,
-                StartedUtc = Utc(s.StartedUtc),
-                CompletedUtc = Utc(s.CompletedUtc),
-                Items = (s.Items ?? []).Select(i => new PracticeSessionItem
-                {
-                    Position = i.Position!.Value,
-                    QuestionId = i.QuestionId!,
-                    AttemptId = i.AttemptRef is int reference && attemptsByRef.TryGetValue(reference, out var attempt) ? attempt.Id : null,
-                    ShownUtc = Utc(i.ShownUtc),
-                    WentOvertime = i.WentOvertime ?? false,
-                }).ToList(),
-            });
-            sessions++;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ImportResult([], addedAttempts, schedules, assessments, sessions, skipped);
-    }
-
-    private static DateTime? Utc(DateTime? value) => value is null ? null : value.Value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value.Value.ToUniversalTime(), DateTimeKind.Utc);
+    public static ExportDocument FromJson(string json) =>
+        JsonSerializer.Deserialize<ExportDocument>(json, Json) ?? throw new JsonException("empty export");
 
     private static string? Format(DateTime? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

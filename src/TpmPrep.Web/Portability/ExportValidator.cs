@@ -1,14 +1,33 @@
+using System.Text.Json;
+using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Practice;
 
 namespace TpmPrep.Web.Portability;
 
-/// <summary>Checks an export before import: every problem named with where it is, at most 20 of them.</summary>
+/// <summary>
+/// Checks an export before import, so that nothing is stored that a page could not show: dates in a sane
+/// range, snapshots that parse, at most one unfinished assessment, enums by name, numbers in range.
+/// Every problem is named with where it is, at most 20 of them.
+/// </summary>
 public static class ExportValidator
 {
+    /// <summary>No TpmPrep record is older than this; anything earlier is a broken or forged date.</summary>
+    public static readonly DateTime EarliestDate = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>A due date may lie ahead, but not further than an export could ever hold.</summary>
+    public const int LatestDueYears = 10;
+
+    public const int MaxRatingsPerAssessment = 500;
+
+    public const int MaxAreasPerAssessment = 50;
+
     private const int MaxErrors = 20;
 
-    public static IReadOnlyList<string> Validate(ExportDocument document)
+    private static readonly string[] SessionModes = Enum.GetNames<SessionMode>();
+
+    public static IReadOnlyList<string> Validate(ExportDocument document, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(document);
         var errors = new List<string>();
@@ -19,6 +38,11 @@ public static class ExportValidator
                 errors.Add(message);
             }
         }
+
+        // Events happened between 2000 and now (a day's grace for clocks that disagree).
+        var latestEvent = nowUtc.AddDays(1);
+        bool Past(DateTime? value) => value is null || (Utc(value.Value) >= EarliestDate && Utc(value.Value) <= latestEvent);
+        var range = $"between {EarliestDate:yyyy-MM-dd} and {latestEvent:yyyy-MM-dd}";
 
         if (document.Format != ExportDocument.FormatName)
         {
@@ -53,6 +77,8 @@ public static class ExportValidator
             Check((a.Notes?.Length ?? 0) <= AnswerLimits.MaxNotesLength, $"{at}.notes: longer than {AnswerLimits.MaxNotesLength:N0} characters.");
             Check((a.QuestionTitle?.Length ?? 0) <= 200 && (a.BankId?.Length ?? 0) <= 80 && (a.QuestionTextHash?.Length ?? 0) <= 64, $"{at}: a title, bank id or hash is too long.");
             Check(a.CreatedUtc is not null, $"{at}.createdUtc: missing.");
+            Check(Past(a.CreatedUtc), $"{at}.createdUtc: must be {range}.");
+            Check(Past(a.GradedUtc), $"{at}.gradedUtc: must be {range}.");
             Check(a.TimeTakenSeconds is null or >= 0 and <= AnswerLimits.MaxTimeTakenSeconds, $"{at}.timeTakenSeconds: must be 0 to {AnswerLimits.MaxTimeTakenSeconds}.");
             Check(a.Ref is null || refs.Add(a.Ref.Value), $"{at}.ref: used twice.");
             var scores = a.Scores ?? [];
@@ -63,44 +89,83 @@ public static class ExportValidator
         }
 
         var scheduled = new HashSet<string>(StringComparer.Ordinal);
+        var latestDue = nowUtc.AddYears(LatestDueYears);
         for (var i = 0; i < (document.ReviewSchedules?.Count ?? 0); i++)
         {
             var r = document.ReviewSchedules![i];
             var at = $"reviewSchedules[{i}]";
             Check(r is not null && IsId(r.QuestionId), $"{at}.questionId: missing or not an id.");
             Check(r?.DueUtc is not null, $"{at}.dueUtc: missing.");
-            Check(r?.EaseFactor is null or >= 1.3 and <= 5, $"{at}.easeFactor: must be 1.3 to 5.");
+            Check(r?.DueUtc is null || (Utc(r.DueUtc.Value) >= EarliestDate && Utc(r.DueUtc.Value) <= latestDue), $"{at}.dueUtc: must be between {EarliestDate:yyyy-MM-dd} and {latestDue:yyyy-MM-dd}.");
+            Check(Past(r?.LastReviewedUtc), $"{at}.lastReviewedUtc: must be {range}.");
+            Check(r?.EaseFactor is null or >= ReviewScheduling.MinimumEase and <= ReviewScheduling.MaximumEase, $"{at}.easeFactor: must be {ReviewScheduling.MinimumEase} to {ReviewScheduling.MaximumEase}.");
             Check(r?.IntervalDays is null or >= 0 and <= 36500, $"{at}.intervalDays: must be 0 to 36,500.");
+            Check(r?.Repetitions is null or >= 0 and <= 100_000, $"{at}.repetitions: must be 0 to 100,000.");
+            Check(r?.LastQuality is null or >= 0 and <= 5, $"{at}.lastQuality: must be 0 to 5.");
             Check(r?.QuestionId is null || scheduled.Add(r.QuestionId), $"{at}.questionId: scheduled twice.");
         }
 
+        var unfinished = 0;
         for (var i = 0; i < (document.Assessments?.Count ?? 0); i++)
         {
             var a = document.Assessments![i];
             var at = $"assessments[{i}]";
             Check(a is not null && IsId(a.TargetLevelId), $"{at}.targetLevelId: missing or not an id.");
             Check(a?.StartedUtc is not null, $"{at}.startedUtc: missing.");
+            Check(Past(a?.StartedUtc) && Past(a?.UpdatedUtc) && Past(a?.CompletedUtc), $"{at}: startedUtc, updatedUtc and completedUtc must be {range}.");
+            unfinished += a is { CompletedUtc: null } ? 1 : 0;
             Check(a?.CompletedUtc is null || a.ModelSnapshot is not null, $"{at}.modelSnapshot: a completed assessment needs the model it was scored against.");
             Check((a?.ModelSnapshot?.Length ?? 0) <= 1_000_000, $"{at}.modelSnapshot: too large.");
-            Check((a?.Ratings ?? []).All(r => r is not null && IsId(r.IndicatorId) && r.Rating is null or >= 1 and <= 5), $"{at}.ratings: every rating needs an indicatorId and a rating from 1 to 5 (or null for not yet observed).");
+            Check(a?.ModelSnapshot is null || SnapshotIsReadable(a.ModelSnapshot), $"{at}.modelSnapshot: not a readable skill model (areas with ids, titles and indicators; levels with targets from 0 to 100).");
+            Check((a?.Ratings?.Count ?? 0) <= MaxRatingsPerAssessment, $"{at}.ratings: more than {MaxRatingsPerAssessment}.");
+            Check((a?.AreaScores?.Count ?? 0) <= MaxAreasPerAssessment, $"{at}.areaScores: more than {MaxAreasPerAssessment}.");
+            Check((a?.Ratings ?? []).All(r => r is not null && IsId(r.IndicatorId) && (r.SkillId is null || IsId(r.SkillId)) && r.Rating is null or >= 1 and <= 5), $"{at}.ratings: every rating needs an indicatorId and a rating from 1 to 5 (or null for not yet observed).");
             Check((a?.Ratings ?? []).Select(r => r?.IndicatorId).Distinct().Count() == (a?.Ratings?.Count ?? 0), $"{at}.ratings: an indicator is rated twice.");
-            Check((a?.AreaScores ?? []).All(s => s is not null && IsId(s.SkillId) && s.Score is >= 0 and <= 100), $"{at}.areaScores: every score needs a skillId and a score from 0 to 100.");
+            Check((a?.AreaScores ?? []).All(s => s is not null && IsId(s.SkillId) && s.Score is >= 0 and <= 100 && s.Target is null or >= 0 and <= 100), $"{at}.areaScores: every score needs a skillId, a score from 0 to 100 and a target from 0 to 100.");
             Check((a?.AreaScores ?? []).Select(s => s?.SkillId).Distinct().Count() == (a?.AreaScores?.Count ?? 0), $"{at}.areaScores: a skill area is scored twice.");
         }
+
+        Check(unfinished <= 1, $"assessments: {unfinished} are unfinished; an account has at most one assessment in progress.");
 
         for (var i = 0; i < (document.Sessions?.Count ?? 0); i++)
         {
             var s = document.Sessions![i];
             var at = $"sessions[{i}]";
-            Check(s is not null && Enum.TryParse<SessionMode>(s.Mode, out _), $"{at}.mode: must be Practice or MockInterview.");
+            Check(s?.Mode is not null && SessionModes.Contains(s.Mode, StringComparer.Ordinal), $"{at}.mode: must be {string.Join(" or ", SessionModes)}.");
             Check(s?.CreatedUtc is not null, $"{at}.createdUtc: missing.");
+            Check(Past(s?.CreatedUtc) && Past(s?.StartedUtc) && Past(s?.CompletedUtc), $"{at}: createdUtc, startedUtc and completedUtc must be {range}.");
             Check((s?.Description?.Length ?? 0) <= 300, $"{at}.description: longer than 300 characters.");
-            Check((s?.Items ?? []).All(item => item is not null && item.Position is >= 1 and <= 100 && IsId(item.QuestionId)), $"{at}.items: every item needs a position (1-100) and a questionId.");
+            Check(s?.TotalMinutes is null or >= 0 and <= 100 * 120, $"{at}.totalMinutes: must be 0 to {100 * 120:N0}.");
+            Check((s?.Items ?? []).All(item => item is not null && item.Position is >= 1 and <= 100 && IsId(item.QuestionId) && Past(item.ShownUtc)), $"{at}.items: every item needs a position (1-100), a questionId and a shownUtc {range} if any.");
             Check((s?.Items ?? []).Select(item => item?.Position).Distinct().Count() == (s?.Items?.Count ?? 0), $"{at}.items: two items share a position.");
             Check((s?.Items ?? []).All(item => item?.AttemptRef is null || refs.Contains(item.AttemptRef.Value)), $"{at}.items: an attemptRef points at no attempt in the file.");
         }
 
         return errors;
+    }
+
+    /// <summary>A DateTime from JSON: "Z" or an offset gives UTC or local time; a bare time is taken as UTC.</summary>
+    public static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+
+    private static bool SnapshotIsReadable(string json)
+    {
+        try
+        {
+            var snapshot = SkillModelSnapshot.Parse(json);
+            return snapshot.Areas is { Count: > 0 and <= MaxAreasPerAssessment }
+                && snapshot.Areas.All(a => a is not null && IsId(a.Id) && !string.IsNullOrWhiteSpace(a.Title) && a.Indicators is not null && a.Indicators.All(i => i is not null && IsId(i.Id) && i.Statement is not null))
+                && snapshot.Levels is not null
+                && snapshot.Levels.All(l => l is not null && IsId(l.Id) && !string.IsNullOrWhiteSpace(l.Title) && l.Targets is not null && l.Targets.Values.All(t => t is >= 0 and <= 100));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static bool IsId(string? value) => value is { Length: > 0 and <= 80 } && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');

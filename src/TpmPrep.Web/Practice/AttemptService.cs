@@ -129,6 +129,20 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
                 attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores, attempt.Notes, attempt.SessionId);
     }
 
+    /// <summary>Deletes one attempt with its grades; false when the user has no such attempt.</summary>
+    public async Task<bool> DeleteAsync(string userId, int attemptId, CancellationToken cancellationToken)
+    {
+        var attempt = await db.Attempts.SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
+        if (attempt is null)
+        {
+            return false;
+        }
+
+        db.Attempts.Remove(attempt);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>How many times the user has answered each question, for the bank page.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsByQuestionAsync(string userId, IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken) =>
         await db.Attempts.AsNoTracking()

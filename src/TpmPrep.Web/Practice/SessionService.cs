@@ -127,7 +127,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var seconds = (int)Math.Round((now - (item.ShownUtc ?? now)).TotalSeconds);
+        var seconds = (int)Math.Clamp(Math.Round((now - (item.ShownUtc ?? now)).TotalSeconds), 0, AnswerLimits.MaxTimeTakenSeconds);
         var attemptId = await attempts.CreateAsync(userId, question, answer, seconds, cancellationToken, session.Id);
         item.AttemptId = attemptId;
         item.WentOvertime = wentOvertime;
@@ -138,6 +138,20 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
 
         await db.SaveChangesAsync(cancellationToken);
         return attemptId;
+    }
+
+    /// <summary>Deletes one session; its answers stay as attempts. False when the user has no such session.</summary>
+    public async Task<bool> DeleteAsync(string userId, int id, CancellationToken cancellationToken)
+    {
+        var session = await db.PracticeSessions.SingleOrDefaultAsync(s => s.Id == id && s.UserId == userId, cancellationToken);
+        if (session is null)
+        {
+            return false;
+        }
+
+        db.PracticeSessions.Remove(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<SessionSummary>> RecentAsync(string userId, int take, CancellationToken cancellationToken) =>

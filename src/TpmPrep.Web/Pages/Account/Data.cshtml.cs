@@ -8,13 +8,12 @@ namespace TpmPrep.Web.Pages.Account;
 // The form may be somewhat larger than an import may be, so an oversized file gets its own clear message below.
 [RequestSizeLimit(2 * DataPortability.MaxImportBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * DataPortability.MaxImportBytes)]
-public sealed class DataModel(DataPortability portability, TimeProvider clock) : PageModel
+public sealed class DataModel(DataPortability portability, ImportJobs imports, TimeProvider clock) : PageModel
 {
-    public ImportResult? Result { get; private set; }
+    public IReadOnlyList<ImportJobView> Imports { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Imports = await imports.RecentAsync(User.RequiredUserId(), 5, cancellationToken);
 
     public async Task<IActionResult> OnGetJsonAsync(CancellationToken cancellationToken)
     {
@@ -33,22 +32,27 @@ public sealed class DataModel(DataPortability portability, TimeProvider clock) :
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError(string.Empty, "Choose a TpmPrep export file to import.");
-            return Page();
         }
-
-        if (file.Length > DataPortability.MaxImportBytes)
+        else if (file.Length > DataPortability.MaxImportBytes)
         {
             ModelState.AddModelError(string.Empty, $"The file is {file.Length / 1024 / 1024:N0} MB; an import takes at most {DataPortability.MaxImportBytes / 1024 / 1024} MB.");
-            return Page();
         }
-
-        await using var stream = file.OpenReadStream();
-        Result = await portability.ImportAsync(User.RequiredUserId(), stream, cancellationToken);
-        foreach (var error in Result.Errors)
+        else
         {
-            ModelState.AddModelError(string.Empty, error);
+            await using var stream = file.OpenReadStream();
+            var (jobId, errors) = await imports.EnqueueAsync(User.RequiredUserId(), stream, file.FileName, cancellationToken);
+            if (jobId is { } id)
+            {
+                return RedirectToPage("/Account/Import", new { id });
+            }
+
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
         }
 
+        Imports = await imports.RecentAsync(User.RequiredUserId(), 5, cancellationToken);
         return Page();
     }
 

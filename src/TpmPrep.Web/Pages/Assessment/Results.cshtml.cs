@@ -25,6 +25,11 @@ public sealed class ResultsModel(CatalogueProvider catalogue, AssessmentService 
         }
 
         Result = result;
+        if (result.IsUnreadable)
+        {
+            return Page();
+        }
+
         var target = result.Model.FindLevel(result.TargetLevelId);
         RadarSvg = RadarChart.Render(
             "radar",

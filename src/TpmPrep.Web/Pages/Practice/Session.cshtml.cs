@@ -83,6 +83,10 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
         return attemptId is null ? RedirectToPage(new { id }) : RedirectToPage("/Attempts/Grade", new { id = attemptId });
     }
 
+    /// <summary>Seconds since <paramref name="since"/>, within 0 and a day: a stored time from the far past or future cannot overflow the clock.</summary>
+    private static int ElapsedSeconds(DateTime? since, DateTime now) =>
+        (int)Math.Clamp((now - (since ?? now)).TotalSeconds, 0, AnswerLimits.MaxTimeTakenSeconds);
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         Catalogue = catalogue.Current;
@@ -97,8 +101,8 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
         Session = session;
         Item = item;
         Question = question;
-        QuestionElapsedSeconds = (int)(now - (item.ShownUtc ?? now)).TotalSeconds;
-        SessionElapsedSeconds = (int)(now - (session.StartedUtc ?? now)).TotalSeconds;
+        QuestionElapsedSeconds = ElapsedSeconds(item.ShownUtc, now);
+        SessionElapsedSeconds = ElapsedSeconds(session.StartedUtc, now);
         return true;
     }
 }

@@ -150,6 +150,23 @@
         });
     }
 
+    // An import runs in the background: follow its progress, and show the result once it has finished.
+    function followImport(section) {
+        const bar = section.querySelector("progress");
+        const percent = section.querySelector("[data-import-percent]");
+        function poll() {
+            fetch(section.dataset.importStatus, { credentials: "same-origin" })
+                .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error(String(response.status))); })
+                .then(function (status) {
+                    if (bar) { bar.max = Math.max(1, status.total); bar.value = status.done; }
+                    if (percent) { percent.textContent = status.percent + "%"; }
+                    if (status.finished) { window.location.reload(); } else { setTimeout(poll, 1000); }
+                })
+                .catch(function () { setTimeout(poll, 5000); });
+        }
+        if (section.querySelector("[data-import-waiting]")) { setTimeout(poll, 500); }
+    }
+
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.addEventListener("click", function () { window.print(); });
     });
@@ -161,4 +178,5 @@
     clearSubmittedDrafts();
     document.querySelectorAll("[data-timer]").forEach(startTimer);
     document.querySelectorAll("textarea[data-draft-key]").forEach(keepDraft);
+    document.querySelectorAll("[data-import-status]").forEach(followImport);
 })();

@@ -24,8 +24,7 @@ public sealed class OwningYourData
 
         using var target = new TpmPrepFactory();
         using var newcomer = await AppClient.RegisteredAsync(target);
-        var import = await ImportAsync(newcomer, exported);
-        var html = await import.Content.ReadAsStringAsync();
+        var html = await ImportAndWaitAsync(newcomer, exported);
         Assert.Contains("Imported 40 attempts", html, StringComparison.Ordinal);
         Assert.Contains("2 assessments and 1 session; skipped 0 already there", html, StringComparison.Ordinal);
 
@@ -43,9 +42,9 @@ public sealed class OwningYourData
         var exported = await candidate.Http.GetByteArrayAsync("/account/data?handler=Json");
         var before = Comparable(exported);
 
-        var again = await ImportAsync(candidate, exported);
+        var again = await ImportAndWaitAsync(candidate, exported);
 
-        Assert.Contains("Imported 0 attempts", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Imported 0 attempts", again, StringComparison.Ordinal);
         Assert.Equal(before, Comparable(await candidate.Http.GetByteArrayAsync("/account/data?handler=Json")));
     }
 
@@ -130,7 +129,17 @@ public sealed class OwningYourData
         await scope.ServiceProvider.GetRequiredService<DemoData>().AddHistoryAsync(user!.Id, catalogue, days: 60, attemptCount: attempts, seed: 11, CancellationToken.None);
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(AppClient client, byte[] file)
+    /// <summary>Uploads the file, follows the redirect to its import page and waits there until the import has finished.</summary>
+    internal static async Task<string> ImportAndWaitAsync(AppClient client, byte[] file)
+    {
+        var response = await ImportAsync(client, file);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var page = response.Headers.Location!.OriginalString;
+        Assert.Matches("^/account/data/imports/[0-9]+$", page);
+        return await Eventually.WaitForAsync(() => client.GetHtmlAsync(page), html => html.Contains("Imported ", StringComparison.Ordinal) || html.Contains("Stopped", StringComparison.Ordinal), "the import to finish");
+    }
+
+    internal static async Task<HttpResponseMessage> ImportAsync(AppClient client, byte[] file)
     {
         var page = await client.GetHtmlAsync("/account/data");
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Assessments;
+using Humanizer;
+using TpmPrep.Web.Infrastructure;
+
+namespace TpmPrep.Web.Pages.Assessment;
+
+public sealed class DeleteModel(AssessmentService assessments, TimeProvider clock) : PageModel
+{
+    public ConfirmDelete Confirm { get; private set; } = null!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await assessments.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } assessment)
+        {
+            return NotFound();
+        }
+
+        Confirm = new ConfirmDelete(
+            "this self-assessment",
+            $"The self-assessment you started {assessment.StartedUtc.Ago(clock)}{(assessment.IsCompleted ? ", with its results" : ", not finished yet")}: {"rating".ToQuantity(assessment.Ratings.Count)}.",
+            assessment.IsCompleted ? $"/assessment/{id}" : "/assessment");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await assessments.DeleteAsync(User.RequiredUserId(), id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Message = "The self-assessment was deleted.";
+        return RedirectToPage("/Assessment/Index");
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Web.Accounts;
+using Humanizer;
+using TpmPrep.Web.Infrastructure;
+using TpmPrep.Web.Practice;
+
+namespace TpmPrep.Web.Pages.Attempts;
+
+public sealed class DeleteModel(AttemptService attempts, TimeProvider clock) : PageModel
+{
+    public ConfirmDelete Confirm { get; private set; } = null!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await attempts.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } attempt)
+        {
+            return NotFound();
+        }
+
+        Confirm = new ConfirmDelete(
+            "this attempt",
+            $"Your answer to \"{attempt.QuestionTitle}\" from {attempt.CreatedUtc.Ago(clock)}, with its grades and notes. Your review schedule for the question stays as it is.",
+            $"/attempts/{id}");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await attempts.DeleteAsync(User.RequiredUserId(), id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Message = "The attempt was deleted.";
+        return RedirectToPage("/Attempts/Index");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Data;
+
+namespace TpmPrep.Web.Portability;
+
+/// <summary>What the import page shows of one import.</summary>
+public sealed record ImportJobView(
+    int Id,
+    string FileName,
+    ImportStatus Status,
+    int TotalRecords,
+    int DoneRecords,
+    int AddedAttempts,
+    int AddedReviewSchedules,
+    int AddedAssessments,
+    int AddedSessions,
+    int Skipped,
+    string? Message,
+    DateTime CreatedUtc,
+    DateTime? CompletedUtc)
+{
+    public int Percent => TotalRecords == 0 ? 100 : (int)Math.Floor(100.0 * DoneRecords / TotalRecords);
+
+    public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed;
+}
+
+/// <summary>Takes an upload (checked whole before it is queued) and reports on the imports of an account.</summary>
+public sealed class ImportJobs(AppDbContext db, DataPortability portability, ImportSignal signal, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Checks the file and queues it for the import worker: the new job's id, or every problem with the file.</summary>
+    public async Task<(int? JobId, IReadOnlyList<string> Errors)> EnqueueAsync(string userId, Stream json, string fileName, CancellationToken cancellationToken)
+    {
+        var (document, errors) = await portability.ReadAsync(json, cancellationToken);
+        if (document is null)
+        {
+            return (null, errors);
+        }
+
+        var job = new ImportJob
+        {
+            UserId = userId,
+            FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } name ? name : "export.json",
+            Status = ImportStatus.Queued,
+            Document = JsonSerializer.Serialize(document, Compact),
+            TotalRecords = (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return (job.Id, []);
+    }
+
+    public Task<ImportJobView?> FindAsync(string userId, int id, CancellationToken cancellationToken) =>
+        db.ImportJobs.AsNoTracking().Where(j => j.Id == id && j.UserId == userId).Select(View).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ImportJobView>> RecentAsync(string userId, int take, CancellationToken cancellationToken) =>
+        await db.ImportJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.CreatedUtc).ThenByDescending(j => j.Id).Take(take).Select(View).ToListAsync(cancellationToken);
+
+    private static readonly System.Linq.Expressions.Expression<Func<ImportJob, ImportJobView>> View = j =>
+        new ImportJobView(j.Id, j.FileName, j.Status, j.TotalRecords, j.DoneRecords, j.AddedAttempts, j.AddedReviewSchedules, j.AddedAssessments, j.AddedSessions, j.Skipped, j.Message, j.CreatedUtc, j.CompletedUtc);
+}
+
+/// <summary>Wakes the import worker when an import is queued on this instance; other instances find it when they next look.</summary>
+public sealed class ImportSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => await _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}

@@ -1,0 +1,296 @@
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Data;
+
+namespace TpmPrep.Web.Portability;
+
+/// <summary>
+/// Writes a checked export into its account in batches of about <see cref="BatchRows"/> rows, each batch
+/// its own short transaction that also moves the job's progress on, so other people's writes never wait
+/// long. It only adds: a record the account already has is skipped, so a run that stopped half way can
+/// simply be run again.
+/// </summary>
+public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public const int BatchRows = 1000;
+
+    public async Task RunAsync(int jobId, CancellationToken cancellationToken)
+    {
+        using var run = await ImportRun.StartAsync(scopes, clock, jobId, cancellationToken);
+        await run.WriteAsync(cancellationToken);
+    }
+
+    private sealed class ImportRun : IDisposable
+    {
+        private readonly IServiceScopeFactory _scopes;
+        private readonly TimeProvider _clock;
+        private readonly int _jobId;
+        private readonly string _userId;
+        private readonly ExportDocument _document;
+        private readonly Dictionary<(string QuestionId, DateTime CreatedUtc), int> _attempts;
+        private readonly HashSet<string> _schedules;
+        private readonly HashSet<DateTime> _assessments;
+        private readonly HashSet<DateTime> _sessions;
+        private readonly Dictionary<int, (string QuestionId, DateTime CreatedUtc)> _refs = [];
+        private readonly List<(Attempt Entity, (string, DateTime) Key)> _pendingAttempts = [];
+        private readonly List<string> _notes = [];
+        private bool _hasUnfinishedAssessment;
+        private IServiceScope? _scope;
+        private int _rows;
+        private int _done;
+        private int _skipped;
+        private int _addedAttempts;
+        private int _addedSchedules;
+        private int _addedAssessments;
+        private int _addedSessions;
+
+        private ImportRun(IServiceScopeFactory scopes, TimeProvider clock, int jobId, string userId, ExportDocument document, Existing existing)
+        {
+            _scopes = scopes;
+            _clock = clock;
+            _jobId = jobId;
+            _userId = userId;
+            _document = document;
+            _attempts = existing.Attempts;
+            _schedules = existing.Schedules;
+            _assessments = existing.Assessments;
+            _sessions = existing.Sessions;
+            _hasUnfinishedAssessment = existing.HasUnfinishedAssessment;
+        }
+
+        private AppDbContext Db => (_scope ??= _scopes.CreateScope()).ServiceProvider.GetRequiredService<AppDbContext>();
+
+        public static async Task<ImportRun> StartAsync(IServiceScopeFactory scopes, TimeProvider clock, int jobId, CancellationToken cancellationToken)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.UserId, j.Document }).SingleAsync(cancellationToken);
+            var document = DataPortability.FromJson(job.Document ?? throw new InvalidOperationException($"import {jobId} has no document"));
+            var existing = new Existing(
+                (await db.Attempts.AsNoTracking().Where(a => a.UserId == job.UserId).Select(a => new { a.QuestionId, a.CreatedUtc, a.Id }).ToListAsync(cancellationToken))
+                    .ToDictionary(a => (a.QuestionId, Key(a.CreatedUtc)), a => a.Id),
+                (await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == job.UserId).Select(r => r.QuestionId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal),
+                (await db.Assessments.AsNoTracking().Where(a => a.UserId == job.UserId).Select(a => a.StartedUtc).ToListAsync(cancellationToken)).Select(Key).ToHashSet(),
+                (await db.PracticeSessions.AsNoTracking().Where(s => s.UserId == job.UserId).Select(s => s.CreatedUtc).ToListAsync(cancellationToken)).Select(Key).ToHashSet(),
+                await db.Assessments.AnyAsync(a => a.UserId == job.UserId && a.CompletedUtc == null, cancellationToken));
+            return new ImportRun(scopes, clock, jobId, job.UserId, document, existing);
+        }
+
+        public async Task WriteAsync(CancellationToken cancellationToken)
+        {
+            foreach (var attempt in _document.Attempts ?? [])
+            {
+                AddAttempt(attempt);
+                await FlushWhenFullAsync(cancellationToken);
+            }
+
+            foreach (var schedule in _document.ReviewSchedules ?? [])
+            {
+                AddSchedule(schedule);
+                await FlushWhenFullAsync(cancellationToken);
+            }
+
+            foreach (var assessment in _document.Assessments ?? [])
+            {
+                AddAssessment(assessment);
+                await FlushWhenFullAsync(cancellationToken);
+            }
+
+            // Sessions point at attempts by id: every attempt has one by now.
+            await FlushAsync(cancellationToken);
+            foreach (var session in _document.Sessions ?? [])
+            {
+                AddSession(session);
+                await FlushWhenFullAsync(cancellationToken);
+            }
+
+            await FlushAsync(cancellationToken, finished: true);
+        }
+
+        public void Dispose() => _scope?.Dispose();
+
+        private void AddAttempt(ExportAttempt a)
+        {
+            _done++;
+            var created = Time(a.CreatedUtc!.Value);
+            var key = (a.QuestionId!, Key(created));
+            if (a.Ref is int reference)
+            {
+                _refs[reference] = key;
+            }
+
+            if (!_attempts.TryAdd(key, 0))
+            {
+                _skipped++;
+                return;
+            }
+
+            var scores = (a.Scores ?? []).Select(s => new AttemptScore { CriterionIndex = s.CriterionIndex!.Value, Criterion = s.Criterion ?? string.Empty, Score = s.Score!.Value }).ToList();
+            var attempt = new Attempt
+            {
+                UserId = _userId,
+                QuestionId = a.QuestionId!,
+                BankId = a.BankId ?? string.Empty,
+                QuestionTitle = a.QuestionTitle ?? a.QuestionId!,
+                QuestionTextHash = a.QuestionTextHash ?? string.Empty,
+                Answer = a.Answer!,
+                TimeTakenSeconds = a.TimeTakenSeconds ?? 0,
+                CreatedUtc = created,
+                GradedUtc = a.GradedUtc is { } graded ? Time(graded) : null,
+                AverageScore = scores.Count > 0 ? scores.Average(s => s.Score) : null,
+                Notes = a.Notes,
+                Scores = scores,
+            };
+            Db.Attempts.Add(attempt);
+            _pendingAttempts.Add((attempt, key));
+            _addedAttempts++;
+            _rows += 1 + scores.Count;
+        }
+
+        private void AddSchedule(ExportReviewSchedule r)
+        {
+            _done++;
+            if (!_schedules.Add(r.QuestionId!))
+            {
+                _skipped++;
+                return;
+            }
+
+            // An older export may hold an interval past today's cap: bring it within, as a review now would.
+            var latestDue = _clock.GetUtcNow().UtcDateTime.AddDays(ReviewScheduling.MaximumIntervalDays);
+            var due = Time(r.DueUtc!.Value);
+            Db.ReviewSchedules.Add(new ReviewSchedule
+            {
+                UserId = _userId,
+                QuestionId = r.QuestionId!,
+                Repetitions = r.Repetitions ?? 0,
+                EaseFactor = r.EaseFactor ?? ReviewScheduling.InitialEase,
+                IntervalDays = Math.Min(r.IntervalDays ?? 0, ReviewScheduling.MaximumIntervalDays),
+                DueUtc = due > latestDue ? latestDue : due,
+                LastReviewedUtc = r.LastReviewedUtc is { } reviewed ? Time(reviewed) : due,
+                LastQuality = r.LastQuality ?? 0,
+                Retired = r.Retired ?? false,
+            });
+            _addedSchedules++;
+            _rows++;
+        }
+
+        private void AddAssessment(ExportAssessment a)
+        {
+            _done++;
+            var started = Time(a.StartedUtc!.Value);
+            if (!_assessments.Add(Key(started)))
+            {
+                _skipped++;
+                return;
+            }
+
+            if (a.CompletedUtc is null && _hasUnfinishedAssessment)
+            {
+                // The account's own assessment in progress wins: it is the one its owner is working on.
+                _skipped++;
+                _notes.Add($"The unfinished self-assessment in the file (started {started:d MMMM yyyy}) was left out: this account already has one in progress, and that one stays.");
+                return;
+            }
+
+            _hasUnfinishedAssessment |= a.CompletedUtc is null;
+            var updated = a.UpdatedUtc is { } u ? Time(u) : started;
+            Db.Assessments.Add(new Assessment
+            {
+                UserId = _userId,
+                TargetLevelId = a.TargetLevelId!,
+                StartedUtc = started,
+                UpdatedUtc = updated,
+                CompletedUtc = a.CompletedUtc is { } completed ? Time(completed) : null,
+                ModelSnapshot = a.ModelSnapshot,
+                Ratings = (a.Ratings ?? []).Select(r => new AssessmentRating { IndicatorId = r.IndicatorId!, SkillId = r.SkillId ?? string.Empty, Rating = r.Rating, UpdatedUtc = updated }).ToList(),
+                AreaScores = (a.AreaScores ?? []).Select(s => new AssessmentAreaScore { SkillId = s.SkillId!, Score = s.Score ?? 0, Target = s.Target ?? 0 }).ToList(),
+            });
+            _addedAssessments++;
+            _rows += 1 + (a.Ratings?.Count ?? 0) + (a.AreaScores?.Count ?? 0);
+        }
+
+        private void AddSession(ExportSession s)
+        {
+            _done++;
+            var created = Time(s.CreatedUtc!.Value);
+            if (!_sessions.Add(Key(created)))
+            {
+                _skipped++;
+                return;
+            }
+
+            Db.PracticeSessions.Add(new PracticeSession
+            {
+                UserId = _userId,
+                Mode = Enum.Parse<SessionMode>(s.Mode!),
+                Description = s.Description ?? "Imported session",
+                TotalMinutes = s.TotalMinutes ?? 0,
+                CreatedUtc = created,
+                StartedUtc = s.StartedUtc is { } started ? Time(started) : null,
+                CompletedUtc = s.CompletedUtc is { } completed ? Time(completed) : null,
+                Items = (s.Items ?? []).Select(i => new PracticeSessionItem
+                {
+                    Position = i.Position!.Value,
+                    QuestionId = i.QuestionId!,
+                    AttemptId = i.AttemptRef is int reference && _refs.TryGetValue(reference, out var key) && _attempts.TryGetValue(key, out var id) && id > 0 ? id : null,
+                    ShownUtc = i.ShownUtc is { } shown ? Time(shown) : null,
+                    WentOvertime = i.WentOvertime ?? false,
+                }).ToList(),
+            });
+            _addedSessions++;
+            _rows += 1 + (s.Items?.Count ?? 0);
+        }
+
+        private Task FlushWhenFullAsync(CancellationToken cancellationToken) =>
+            _rows >= BatchRows ? FlushAsync(cancellationToken) : Task.CompletedTask;
+
+        /// <summary>Writes the batch and the job's progress in one transaction, then starts the next batch with an empty change tracker.</summary>
+        private async Task FlushAsync(CancellationToken cancellationToken, bool finished = false)
+        {
+            var db = Db;
+            var job = await db.ImportJobs.SingleAsync(j => j.Id == _jobId, cancellationToken);
+            var now = _clock.GetUtcNow().UtcDateTime;
+            job.DoneRecords = _done;
+            job.HeartbeatUtc = now;
+            job.AddedAttempts = _addedAttempts;
+            job.AddedReviewSchedules = _addedSchedules;
+            job.AddedAssessments = _addedAssessments;
+            job.AddedSessions = _addedSessions;
+            job.Skipped = _skipped;
+            if (finished)
+            {
+                job.Status = ImportStatus.Succeeded;
+                job.CompletedUtc = now;
+                job.Document = null;
+                job.Message = _notes.Count == 0 ? null : string.Join(" ", _notes.Distinct());
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (entity, key) in _pendingAttempts)
+            {
+                _attempts[key] = entity.Id;
+            }
+
+            _pendingAttempts.Clear();
+            _rows = 0;
+            _scope?.Dispose();
+            _scope = null;
+        }
+
+        private static DateTime Time(DateTime value) => ExportValidator.Utc(value);
+
+        /// <summary>
+        /// A time as a key, to the microsecond: what every supported database keeps, so that a record is
+        /// recognised when it comes back from a database that dropped the last digit.
+        /// </summary>
+        private static DateTime Key(DateTime value) => new(value.Ticks - (value.Ticks % 10), DateTimeKind.Utc);
+
+        private sealed record Existing(
+            Dictionary<(string QuestionId, DateTime CreatedUtc), int> Attempts,
+            HashSet<string> Schedules,
+            HashSet<DateTime> Assessments,
+            HashSet<DateTime> Sessions,
+            bool HasUnfinishedAssessment);
+    }
+}
