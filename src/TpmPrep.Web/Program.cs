@@ -54,15 +54,26 @@ builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
     {
         options.User.RequireUniqueEmail = true;
-        options.Password.RequiredLength = 10;
+        options.Password.RequiredLength = AccountRules.MinimumPasswordLength;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequireUppercase = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Failures count against the account only a few per client address (PasswordLogin), so it takes many addresses to lock it.
+        options.Lockout.MaxFailedAccessAttempts = AccountRules.FailuresThatLockTheAccount;
+        options.Lockout.DefaultLockoutTimeSpan = AccountRules.AccountLockout;
         options.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<PasswordRules>();
+// A changed password (a new security stamp) ends the account's other sessions within this interval.
+builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+{
+    options.ValidationInterval = AccountRules.SessionCheckInterval;
+    options.TimeProvider = clock;
+});
+builder.Services.AddScoped<LoginThrottle>();
+builder.Services.AddScoped<PasswordLogin>();
+builder.Services.AddScoped<PasswordResets>();
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/account/login";
@@ -102,6 +113,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Account/Import");
     options.Conventions.AuthorizePage("/Account/Profile");
     options.Conventions.AuthorizePage("/Account/Delete");
+    options.Conventions.AuthorizePage("/Account/Password");
     options.Conventions.AuthorizePage("/Markdown/Preview");
     options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
 });
@@ -114,6 +126,11 @@ var app = builder.Build();
 if (args.Length > 0 && args[0] == "make-admin")
 {
     return await AdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "reset-link")
+{
+    return await ResetLinkCommand.RunAsync(app.Services, app.Configuration, args[1..], Console.Out, Console.Error);
 }
 
 if (args.Length > 0 && args[0] == "seed-demo")

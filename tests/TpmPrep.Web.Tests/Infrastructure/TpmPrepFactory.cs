@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 
@@ -42,7 +44,11 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
         builder.UseSetting("TpmPrep:ContentPath", ContentPath);
         builder.UseSetting("TpmPrep:DataPath", DataPath);
         builder.UseSetting("TpmPrep:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -60,6 +66,26 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
                 // A file still held by a closing connection; the OS cleans temp folders.
             }
         }
+    }
+
+    /// <summary>The test server has no client address; a test names one with this header to play several clients.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var address) && System.Net.IPAddress.TryParse(address, out var ip))
+                {
+                    context.Connection.RemoteIpAddress = ip;
+                }
+
+                await nextMiddleware();
+            });
+            next(app);
+        };
     }
 
     private static void CopyFolder(string from, string to)

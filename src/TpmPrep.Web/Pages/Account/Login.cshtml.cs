@@ -1,15 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TpmPrep.Web.Data;
+using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Infrastructure;
 
 namespace TpmPrep.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(PasswordLogin login) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -21,23 +20,25 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        switch (await login.SignInAsync(Input.Email!, Input.Password!, Input.RememberMe, address, cancellationToken))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case LoginOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case LoginOutcome.Paused:
+                ModelState.AddModelError(string.Empty, $"Too many failed log-ins for this email from your network: try again in {LoginThrottle.Window.TotalMinutes:0} minutes.");
+                return Page();
+            default:
+                ModelState.AddModelError(string.Empty, "The email or password is wrong.");
+                return Page();
         }
-
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked for 15 minutes after too many failed log-ins."
-            : "The email or password is wrong.");
-        return Page();
     }
 
     public sealed class LoginInput

@@ -69,7 +69,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         public string? Email { get; set; }
 
         [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(128, MinimumLength = 10, ErrorMessage = "The password must be {2} to {1} characters long.")]
+        [StringLength(128, MinimumLength = AccountRules.MinimumPasswordLength, ErrorMessage = "The password must be {2} to {1} characters long.")]
         public string? Password { get; set; }
 
         [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]

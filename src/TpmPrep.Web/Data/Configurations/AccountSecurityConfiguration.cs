@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TpmPrep.Web.Data.Configurations;
+
+internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFailure>
+{
+    public void Configure(EntityTypeBuilder<LoginFailure> builder)
+    {
+        builder.HasKey(f => f.Key);
+        builder.Property(f => f.Key).HasMaxLength(64);
+        // Old windows are swept by age.
+        builder.HasIndex(f => f.FirstFailureUtc);
+    }
+}
+
+internal sealed class PasswordResetTokenConfiguration : IEntityTypeConfiguration<PasswordResetToken>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetToken> builder)
+    {
+        builder.Property(t => t.UserId).IsRequired();
+        builder.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(t => t.UsedUtc).IsConcurrencyToken();
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
