@@ -26,6 +26,9 @@ if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"]
     builder.WebHost.UseUrls(DefaultAddress.Url);
 }
 
+// Say nothing about the server software.
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
 var paths = TpmPrepPaths.FromConfiguration(builder.Configuration);
 Directory.CreateDirectory(paths.DataPath);
 
@@ -150,6 +153,15 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
 app.Use(async (context, next) =>
 {
+    // Pages answer GET, HEAD and POST only; TRACE, PUT, DELETE and the rest are refused before anything runs.
+    var method = context.Request.Method;
+    if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsPost(method))
+    {
+        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        context.Response.Headers.Allow = "GET, HEAD, POST";
+        return;
+    }
+
     var headers = context.Response.Headers;
     headers.XContentTypeOptions = "nosniff";
     headers.XFrameOptions = "DENY";

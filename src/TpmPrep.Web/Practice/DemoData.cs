@@ -15,7 +15,7 @@ namespace TpmPrep.Web.Practice;
 public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const string DefaultEmail = "demo@tpmprep.local";
-    public const string DefaultPassword = "demo-candidate-2026";
+    public const string DefaultPassword = "practise-the-loop-26";
 
     /// <summary>Creates the demo account with its history; returns false (and changes nothing) if it already exists.</summary>
     public async Task<bool> CreateAccountAsync(string email, string password, ContentCatalogue catalogue, CancellationToken cancellationToken)

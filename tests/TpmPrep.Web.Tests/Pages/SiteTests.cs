@@ -111,6 +111,23 @@ public sealed class SiteAnswersWithoutAnAccount(SharedFactory fixture) : IClassF
         Assert.True(json.RootElement.GetProperty("questions").GetInt32() >= 180);
     }
 
+    [Theory]
+    [InlineData("TRACE", "/")]
+    [InlineData("TRACE", "/banks")]
+    [InlineData("PUT", "/account/login")]
+    [InlineData("DELETE", "/attempts/1")]
+    [InlineData("PATCH", "/")]
+    [InlineData("OPTIONS", "/")]
+    public async Task MethodsOtherThanGetHeadAndPostAreRefused(string method, string url)
+    {
+        using var client = new AppClient(fixture);
+
+        var response = await client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("GET, HEAD, POST", string.Join(", ", response.Content.Headers.Allow));
+    }
+
     [Fact]
     public async Task ResponsesCarrySecurityHeaders()
     {

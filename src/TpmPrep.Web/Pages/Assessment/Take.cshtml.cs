@@ -9,9 +9,11 @@ namespace TpmPrep.Web.Pages.Assessment;
 
 public sealed class TakeModel(CatalogueProvider catalogue, AssessmentService assessments) : PageModel
 {
-    /// <summary>Ratings posted by this section's form: indicator id to "1".."5" or "n".</summary>
-    [BindProperty]
-    public Dictionary<string, string> Ratings { get; set; } = [];
+    /// <summary>
+    /// Ratings posted by this section's form (fields <c>Ratings[indicator-id]</c>): indicator id to "1".."5" or "n".
+    /// Read from the form by hand: model binding would fall back to every form field when none is chosen.
+    /// </summary>
+    public Dictionary<string, string> Ratings { get; private set; } = [];
 
     public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;
 
@@ -47,6 +49,10 @@ public sealed class TakeModel(CatalogueProvider catalogue, AssessmentService ass
         {
             return NotFound();
         }
+
+        Ratings = Request.Form
+            .Where(f => f.Key.StartsWith("Ratings[", StringComparison.Ordinal) && f.Key.EndsWith(']'))
+            .ToDictionary(f => f.Key["Ratings[".Length..^1], f => f.Value.ToString(), StringComparer.Ordinal);
 
         var userId = User.RequiredUserId();
         var saved = await assessments.SaveRatingsAsync(userId, id, Ratings, Catalogue, cancellationToken);

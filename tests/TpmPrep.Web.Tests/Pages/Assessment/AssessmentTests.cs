@@ -177,6 +177,24 @@ public sealed partial class SelfAssessmentIsSavedResumedScoredAndPrivate
         Assert.Contains("There is no indicator &#x27;not-an-indicator&#x27;", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>With nothing chosen, model binding used to take every form field for a rating: "There is no indicator 'go'".</summary>
+    [Fact]
+    public async Task ASectionPostedWithNothingChosenMovesOnWithoutErrors()
+    {
+        using var factory = new TpmPrepFactory();
+        using var candidate = await AppClient.RegisteredAsync(factory);
+        var id = await StartAsync(candidate, "tpm");
+
+        var response = await PostSectionAsync(candidate, id, 1, [], "next");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith($"/assessment/{id}/take/2", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var finish = await PostSectionAsync(candidate, id, 1, [], "finish");
+        var html = await finish.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("There is no indicator", html, StringComparison.Ordinal);
+        Assert.Contains("Rate every statement before finishing", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AutosaveStoresOneChoiceAndRefusesBadOnes()
     {

@@ -15,11 +15,11 @@ public sealed class DemoCandidateShowsALivingDashboard
         var second = await TpmPrep.Web.Accounts.SeedDemoCommand.RunAsync(factory.Services, [], output, TextWriter.Null);
 
         Assert.Equal((0, 0), (first, second));
-        Assert.Contains("log in as demo@tpmprep.local with the password demo-candidate-2026", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("log in as demo@tpmprep.local with the password practise-the-loop-26", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("demo@tpmprep.local already exists; nothing changed.", output.ToString(), StringComparison.Ordinal);
 
         using var demo = new AppClient(factory);
-        var login = await demo.PostFormAsync("/account/login", new() { ["Input.Email"] = "demo@tpmprep.local", ["Input.Password"] = "demo-candidate-2026" });
+        var login = await demo.PostFormAsync("/account/login", new() { ["Input.Email"] = "demo@tpmprep.local", ["Input.Password"] = "practise-the-loop-26" });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var dashboard = await demo.GetHtmlAsync("/progress");
         Assert.Contains("<strong>260 attempts</strong>", dashboard, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class DemoCandidateShowsALivingDashboard
         using var factory = new TpmPrepFactory();
         using var client = new AppClient(factory);
 
-        var login = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = "demo@tpmprep.local", ["Input.Password"] = "demo-candidate-2026" });
+        var login = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = "demo@tpmprep.local", ["Input.Password"] = "practise-the-loop-26" });
 
         Assert.Contains("The email or password is wrong.", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
