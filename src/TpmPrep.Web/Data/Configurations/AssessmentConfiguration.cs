@@ -24,7 +24,7 @@ internal sealed class AssessmentRatingConfiguration : IEntityTypeConfiguration<A
         builder.Property(r => r.IndicatorId).HasMaxLength(80).IsRequired();
         builder.Property(r => r.SkillId).HasMaxLength(80).IsRequired();
         builder.HasIndex(r => new { r.AssessmentId, r.IndicatorId }).IsUnique();
-        builder.HasCheckConstraint("CK_AssessmentRatings_Rating", "\"Rating\" IS NULL OR \"Rating\" BETWEEN 1 AND 5");
+        builder.ToTable(t => t.HasCheckConstraint("CK_AssessmentRatings_Rating", "\"Rating\" IS NULL OR \"Rating\" BETWEEN 1 AND 5"));
     }
 }
 

@@ -9,6 +9,6 @@ internal sealed class AttemptScoreConfiguration : IEntityTypeConfiguration<Attem
     {
         builder.Property(s => s.Criterion).HasMaxLength(200).IsRequired();
         builder.HasIndex(s => new { s.AttemptId, s.CriterionIndex }).IsUnique();
-        builder.HasCheckConstraint("CK_AttemptScores_Score", "\"Score\" BETWEEN 1 AND 4");
+        builder.ToTable(t => t.HasCheckConstraint("CK_AttemptScores_Score", "\"Score\" BETWEEN 1 AND 4"));
     }
 }
