@@ -35,9 +35,7 @@ Directory.CreateDirectory(paths.DataPath);
 builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<CatalogueProvider>();
-builder.Services.AddDbContext<AppDbContext>(options => options
-    .UseSqlite(builder.Configuration.GetConnectionString("TpmPrep") ?? paths.DefaultConnectionString)
-    .AddInterceptors(new SqliteConnectionSetup()));
+builder.Services.AddTpmPrepData(builder.Configuration, paths);
 builder.Services.AddScoped<AttemptService>();
 builder.Services.AddScoped<UserClock>();
 builder.Services.AddScoped<ReviewService>();
@@ -88,10 +86,6 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromDays(14);
 });
-// Keys beside the database, so a restart (or a second instance on the same data folder) keeps people logged in.
-builder.Services.AddDataProtection()
-    .SetApplicationName("TpmPrep")
-    .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath));
 
 var loginPermits = builder.Configuration.GetValue("TpmPrep:LoginPermitsPerMinute", RateLimits.LoginPermitsPerMinute);
 builder.Services.AddRateLimiter(options =>

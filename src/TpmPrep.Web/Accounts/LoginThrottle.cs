@@ -29,7 +29,7 @@ public sealed class LoginThrottle(AppDbContext db, TimeProvider clock)
     {
         var key = Key(email, address);
         var now = clock.GetUtcNow().UtcDateTime;
-        for (var attempt = 0; ; attempt++)
+        var counts = await db.RetryOnLostRaceAsync(async () =>
         {
             var failure = await db.LoginFailures.SingleOrDefaultAsync(f => f.Key == key, cancellationToken);
             if (failure is null)
@@ -51,18 +51,11 @@ public sealed class LoginThrottle(AppDbContext db, TimeProvider clock)
                 failure.LockedUntilUtc = now + Window;
             }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await SweepAsync(now, cancellationToken);
-                return failure.Failures <= FailuresPerAddress;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Another request created the same row a moment ago: count on top of it.
-                db.ChangeTracker.Clear();
-            }
-        }
+            await db.SaveChangesAsync(cancellationToken);
+            return failure.Failures <= FailuresPerAddress;
+        });
+        await SweepAsync(now, cancellationToken);
+        return counts;
     }
 
     public async Task ResetAsync(string email, string address, CancellationToken cancellationToken)

@@ -22,18 +22,22 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
             return null;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var unfinished = await db.Assessments.Where(a => a.UserId == userId && a.CompletedUtc == null).OrderByDescending(a => a.UpdatedUtc).FirstOrDefaultAsync(cancellationToken);
-        if (unfinished is null)
+        // The database holds at most one in progress per person: of two starts at once, the second finds the first.
+        return await db.RetryOnLostRaceAsync<int?>(async () =>
         {
-            unfinished = new Assessment { UserId = userId, StartedUtc = now };
-            db.Assessments.Add(unfinished);
-        }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var unfinished = await db.Assessments.Where(a => a.UserId == userId && a.CompletedUtc == null).OrderByDescending(a => a.UpdatedUtc).FirstOrDefaultAsync(cancellationToken);
+            if (unfinished is null)
+            {
+                unfinished = new Assessment { UserId = userId, StartedUtc = now };
+                db.Assessments.Add(unfinished);
+            }
 
-        unfinished.TargetLevelId = levelId;
-        unfinished.UpdatedUtc = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return unfinished.Id;
+            unfinished.TargetLevelId = levelId;
+            unfinished.UpdatedUtc = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return unfinished.Id;
+        });
     }
 
     public async Task<AssessmentInProgress?> FindAsync(string userId, int id, CancellationToken cancellationToken)

@@ -6,21 +6,28 @@ namespace TpmPrep.Web.Data;
 
 internal static class DatabaseStartup
 {
-    /// <summary>Applies pending migrations, switches the database to WAL mode and makes sure the roles exist.</summary>
+    /// <summary>
+    /// Applies pending migrations (EF Core holds a lock while it does, so instances starting together take
+    /// turns), switches SQLite to WAL mode and makes sure the roles exist.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL lets readers go on while one request writes; the mode is stored in the file itself.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one request writes; the mode is stored in the file itself.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in AppRoles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            // Another instance may create it at the same moment: then it exists, which is all that matters.
+            if (!await roles.RoleExistsAsync(role) && !(await roles.CreateAsync(new IdentityRole(role))).Succeeded && !await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                throw new InvalidOperationException($"The role {role} could not be created.");
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
@@ -18,7 +19,7 @@ internal sealed class TpmPrepHealthCheck(AppDbContext db, CatalogueProvider cata
         var current = catalogue.Current;
         var data = new Dictionary<string, object>
         {
-            ["database"] = db.Database.ProviderName?.Split('.').Last() ?? "unknown",
+            ["database"] = db.Database.IsNpgsql() ? "PostgreSQL" : db.Database.IsSqlite() ? "SQLite" : db.Database.ProviderName ?? "unknown",
             ["questions"] = current.QuestionCount,
             ["contentErrors"] = current.Errors.Count,
             ["keptFiles"] = current.KeptFiles.Count,

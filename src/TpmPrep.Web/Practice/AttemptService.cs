@@ -42,10 +42,18 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
         return attempt.Id;
     }
 
-    /// <summary>Saves one score (1-4) per rubric criterion, replacing earlier grades of the same attempt.</summary>
-    public async Task<GradeOutcome> GradeAsync(string userId, int attemptId, Question? question, IReadOnlyList<int> scores, CancellationToken cancellationToken, string? notes = null)
+    /// <summary>
+    /// Saves one score (1-4) per rubric criterion, replacing earlier grades of the same attempt. Two gradings at
+    /// once of the same question both count: the one that loses the race is applied again on top of the other.
+    /// </summary>
+    public Task<GradeOutcome> GradeAsync(string userId, int attemptId, Question? question, IReadOnlyList<int> scores, CancellationToken cancellationToken, string? notes = null)
     {
         ArgumentNullException.ThrowIfNull(scores);
+        return db.RetryOnLostRaceAsync(() => GradeOnceAsync(userId, attemptId, question, scores, notes, cancellationToken));
+    }
+
+    private async Task<GradeOutcome> GradeOnceAsync(string userId, int attemptId, Question? question, IReadOnlyList<int> scores, string? notes, CancellationToken cancellationToken)
+    {
         var attempt = await db.Attempts.Include(a => a.Scores)
             .SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
         if (attempt is null)

@@ -6,6 +6,7 @@ namespace TpmPrep.Web.Practice;
 /// <summary>Answers being typed, kept on the server as well as in the browser.</summary>
 public sealed class DraftService(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>Saves the draft, creating it if need be; two saves at once (two tabs) end with one row, the later text.</summary>
     public async Task<bool> SaveAsync(string userId, string questionId, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -14,17 +15,20 @@ public sealed class DraftService(AppDbContext db, TimeProvider clock)
             return false;
         }
 
-        var draft = await db.AnswerDrafts.SingleOrDefaultAsync(d => d.UserId == userId && d.QuestionId == questionId, cancellationToken);
-        if (draft is null)
+        return await db.RetryOnLostRaceAsync(async () =>
         {
-            draft = new AnswerDraft { UserId = userId, QuestionId = questionId };
-            db.AnswerDrafts.Add(draft);
-        }
+            var draft = await db.AnswerDrafts.SingleOrDefaultAsync(d => d.UserId == userId && d.QuestionId == questionId, cancellationToken);
+            if (draft is null)
+            {
+                draft = new AnswerDraft { UserId = userId, QuestionId = questionId };
+                db.AnswerDrafts.Add(draft);
+            }
 
-        draft.Text = text;
-        draft.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+            draft.Text = text;
+            draft.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        });
     }
 
     public async Task<(string Text, DateTime UpdatedUtc)?> FindAsync(string userId, string questionId, CancellationToken cancellationToken)

@@ -4,17 +4,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace TpmPrep.Web.Tests.Infrastructure;
 
-/// <summary>Counts the SQL commands EF Core sends to one database file while it is alive.</summary>
+/// <summary>Counts the SQL commands EF Core sends to one test database while it is alive, optionally only those that match.</summary>
 public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private readonly string _databasePath;
+    private readonly TestDatabase _database;
+    private readonly Func<string, bool> _matches;
     private readonly IDisposable _subscription;
     private readonly List<IDisposable> _listeners = [];
     private int _count;
 
-    public SqlCommandCounter(string databasePath)
+    public SqlCommandCounter(TestDatabase database, Func<string, bool>? matches = null)
     {
-        _databasePath = databasePath;
+        _database = database;
+        _matches = matches ?? (_ => true);
         _subscription = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
@@ -36,7 +38,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
-            && string.Equals(data.Command.Connection?.DataSource, _databasePath, StringComparison.Ordinal))
+            && _database.Owns(data.Command.Connection) && _matches(data.Command.CommandText))
         {
             Interlocked.Increment(ref _count);
         }

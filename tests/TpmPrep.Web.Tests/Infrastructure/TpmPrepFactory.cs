@@ -8,18 +8,30 @@ using Microsoft.AspNetCore.TestHost;
 namespace TpmPrep.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file in a fresh temporary data folder, serving a private copy of the
-/// shipped content (so a test may edit it).
+/// The real app on a real database of its own (a SQLite file in a fresh temporary data folder, or a fresh
+/// PostgreSQL database: <see cref="TestDatabase"/>), serving a private copy of the shipped content (so a test
+/// may edit it).
 /// </summary>
 public class TpmPrepFactory : WebApplicationFactory<Program>
 {
     public TpmPrepFactory()
+        : this(TestDatabase.SelectedProvider)
+    {
+    }
+
+    /// <param name="provider">A database for tests that are about one provider (SQLite's WAL mode, say).</param>
+    /// <param name="shared">Another app's database, to play a second instance on it.</param>
+    protected TpmPrepFactory(TpmPrep.Web.Data.DatabaseProvider provider, TestDatabase? shared = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "tpmprep-tests-" + Guid.NewGuid().ToString("N"));
         DataPath = Path.Combine(Root, "data");
         ContentPath = Path.Combine(Root, "content");
         CopyFolder(Path.Combine(RepositoryRoot(), "content"), ContentPath);
+        Database = shared ?? TestDatabase.Create(provider, DataPath);
+        _ownsDatabase = shared is null;
     }
+
+    private readonly bool _ownsDatabase;
 
     public string Root { get; }
 
@@ -27,7 +39,12 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
 
     public string ContentPath { get; }
 
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file, for the tests about SQLite itself.</summary>
     public string DatabasePath => Path.Combine(DataPath, "tpmprep.db");
+
+    public static TpmPrepFactory OnSqlite() => new SqliteFactory();
 
     /// <summary>The clock the app reads; tests move it on to make reviews come due.</summary>
     public AdjustableClock Clock { get; } = new();
@@ -43,6 +60,12 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("TpmPrep:ContentPath", ContentPath);
         builder.UseSetting("TpmPrep:DataPath", DataPath);
+        if (Database.Provider == TpmPrep.Web.Data.DatabaseProvider.PostgreSql)
+        {
+            builder.UseSetting("TpmPrep:Database", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:TpmPrep", Database.ConnectionString);
+        }
+
         builder.UseSetting("TpmPrep:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
@@ -56,7 +79,11 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_ownsDatabase)
+            {
+                Database.Dispose();
+            }
+
             try
             {
                 Directory.Delete(Root, recursive: true);
@@ -67,6 +94,8 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
             }
         }
     }
+
+    private sealed class SqliteFactory() : TpmPrepFactory(TpmPrep.Web.Data.DatabaseProvider.Sqlite);
 
     /// <summary>The test server has no client address; a test names one with this header to play several clients.</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";

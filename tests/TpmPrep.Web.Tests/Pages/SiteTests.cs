@@ -107,7 +107,7 @@ public sealed class SiteAnswersWithoutAnAccount(SharedFactory fixture) : IClassF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Sqlite", json.RootElement.GetProperty("database").GetString());
+        Assert.Equal(fixture.Database.Provider == TpmPrep.Web.Data.DatabaseProvider.PostgreSql ? "PostgreSQL" : "SQLite", json.RootElement.GetProperty("database").GetString());
         Assert.True(json.RootElement.GetProperty("questions").GetInt32() >= 180);
     }
 

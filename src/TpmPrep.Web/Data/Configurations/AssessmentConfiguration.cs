@@ -14,6 +14,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasMany(a => a.AreaScores).WithOne().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         // History lists a user's assessments by date; the resume link looks for the unfinished one.
         builder.HasIndex(a => new { a.UserId, a.CompletedUtc });
+        // At most one assessment in progress per person, whatever the timing of two "start" requests.
+        builder.HasIndex(a => a.UserId).IsUnique().HasFilter("\"CompletedUtc\" IS NULL").HasDatabaseName("IX_Assessments_OneInProgress");
     }
 }
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Practice;
@@ -214,20 +214,23 @@ public sealed class DeletingAnAccount
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.Http.GetAsync("/attempts")).StatusCode);
-        using var db = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
-        await db.OpenAsync();
-        foreach (var table in new[] { "AspNetUsers", "AspNetUserRoles", "Attempts", "ReviewSchedules", "Assessments", "PracticeSessions", "AnswerDrafts" })
+        using (var scope = factory.Services.CreateScope())
         {
-            var column = table == "AspNetUsers" ? "Id" : "UserId";
-            using var command = db.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE \"{column}\" = $id";
-            command.Parameters.AddWithValue("$id", userId);
-            Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(await db.Users.AnyAsync(u => u.Id == userId));
+            Assert.False(await db.UserRoles.AnyAsync(r => r.UserId == userId));
+            Assert.False(await db.Attempts.AnyAsync(a => a.UserId == userId));
+            Assert.False(await db.ReviewSchedules.AnyAsync(r => r.UserId == userId));
+            Assert.False(await db.Assessments.AnyAsync(a => a.UserId == userId));
+            Assert.False(await db.PracticeSessions.AnyAsync(s => s.UserId == userId));
+            Assert.False(await db.AnswerDrafts.AnyAsync(d => d.UserId == userId));
+            Assert.False(await db.ImportJobs.AnyAsync(j => j.UserId == userId));
+            // Nothing is left hanging from what was deleted.
+            Assert.False(await db.AttemptScores.AnyAsync(s => !db.Attempts.Any(a => a.Id == s.AttemptId)));
+            Assert.False(await db.AssessmentRatings.AnyAsync(r => !db.Assessments.Any(a => a.Id == r.AssessmentId)));
+            Assert.False(await db.PracticeSessionItems.AnyAsync(i => !db.PracticeSessions.Any(s => s.Id == i.SessionId)));
         }
 
-        using var orphans = db.CreateCommand();
-        orphans.CommandText = "SELECT (SELECT count(*) FROM AttemptScores WHERE AttemptId NOT IN (SELECT Id FROM Attempts)) + (SELECT count(*) FROM AssessmentRatings WHERE AssessmentId NOT IN (SELECT Id FROM Assessments)) + (SELECT count(*) FROM PracticeSessionItems WHERE SessionId NOT IN (SELECT Id FROM PracticeSessions))";
-        Assert.Equal(0L, (long)(await orphans.ExecuteScalarAsync())!);
         Assert.Contains("5 attempts", await bystander.GetHtmlAsync("/attempts"), StringComparison.Ordinal);
         var login = await new AppClient(factory).PostFormAsync("/account/login", new() { ["Input.Email"] = "leaving@example.com", ["Input.Password"] = AppClient.Password });
         Assert.Contains("The email or password is wrong.", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Data;
 using TpmPrep.Web.Tests.Infrastructure;
 using TpmPrep.Web.Tests.Pages;
 
@@ -38,18 +39,17 @@ public sealed class PractisingStoresAttemptsPerUser(SharedFactory fixture) : ICl
         Assert.Contains("<strong>canaries</strong>", details, StringComparison.Ordinal);
         Assert.Contains("10 minutes, 10 seconds", details, StringComparison.Ordinal);
 
-        using var db = new SqliteConnection($"Data Source={fixture.DatabasePath};Mode=ReadOnly");
-        await db.OpenAsync();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT a.QuestionId, length(a.QuestionTextHash), a.TimeTakenSeconds, a.AverageScore, group_concat(s.Score, ',') FROM Attempts a JOIN AttemptScores s ON s.AttemptId = a.Id WHERE a.Id = $id GROUP BY a.Id";
-        command.Parameters.AddWithValue("$id", second);
-        using var row = await command.ExecuteReaderAsync();
-        Assert.True(await row.ReadAsync());
-        Assert.Equal(QuestionId, row.GetString(0));
-        Assert.Equal(64, row.GetInt32(1));
-        Assert.Equal(610, row.GetInt32(2));
-        Assert.Equal(3.0, row.GetDouble(3), 3);
-        Assert.Equal("3,2,4", row.GetString(4));
+        using var scope = fixture.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Attempts.AsNoTracking()
+            .Where(a => a.Id == second)
+            .Select(a => new { a.QuestionId, a.QuestionTextHash, a.TimeTakenSeconds, a.AverageScore, a.CreatedUtc, Scores = a.Scores.OrderBy(s => s.CriterionIndex).Select(s => s.Score).ToList() })
+            .SingleAsync();
+        Assert.Equal(QuestionId, stored.QuestionId);
+        Assert.Equal(64, stored.QuestionTextHash.Length);
+        Assert.Equal(610, stored.TimeTakenSeconds);
+        Assert.Equal(3.0, stored.AverageScore!.Value, 3);
+        Assert.Equal([3, 2, 4], stored.Scores);
+        Assert.Equal(DateTimeKind.Utc, stored.CreatedUtc.Kind);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class DashboardShowsProgressAtAGlance(ITestOutputHelper output)
         }
 
         await candidate.GetHtmlAsync("/progress");
-        using var counter = new SqlCommandCounter(factory.DatabasePath);
+        using var counter = new SqlCommandCounter(factory.Database);
         var timings = new List<double>();
         string html = string.Empty;
         for (var i = 0; i < 5; i++)

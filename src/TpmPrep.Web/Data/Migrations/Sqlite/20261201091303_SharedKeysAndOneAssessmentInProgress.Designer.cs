@@ -8,16 +8,34 @@ using TpmPrep.Web.Data;
 
 #nullable disable
 
-namespace TpmPrep.Web.Data.Migrations
+namespace TpmPrep.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
-    [Migration("20261201083511_ImportJobs")]
-    partial class ImportJobs
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261201091303_SharedKeysAndOneAssessmentInProgress")]
+    partial class SharedKeysAndOneAssessmentInProgress
     {
+        /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -286,6 +304,11 @@ namespace TpmPrep.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Assessments_OneInProgress")
+                        .HasFilter("\"CompletedUtc\" IS NULL");
+
                     b.HasIndex("UserId", "CompletedUtc");
 
                     b.ToTable("Assessments");
@@ -349,9 +372,10 @@ namespace TpmPrep.Web.Data.Migrations
                     b.HasIndex("AssessmentId", "IndicatorId")
                         .IsUnique();
 
-                    b.ToTable("AssessmentRatings");
-
-                    b.HasCheckConstraint("CK_AssessmentRatings_Rating", "\"Rating\" IS NULL OR \"Rating\" BETWEEN 1 AND 5");
+                    b.ToTable("AssessmentRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_AssessmentRatings_Rating", "\"Rating\" IS NULL OR \"Rating\" BETWEEN 1 AND 5");
+                        });
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.Attempt", b =>
@@ -444,9 +468,10 @@ namespace TpmPrep.Web.Data.Migrations
                     b.HasIndex("AttemptId", "CriterionIndex")
                         .IsUnique();
 
-                    b.ToTable("AttemptScores");
-
-                    b.HasCheckConstraint("CK_AttemptScores_Score", "\"Score\" BETWEEN 1 AND 4");
+                    b.ToTable("AttemptScores", t =>
+                        {
+                            t.HasCheckConstraint("CK_AttemptScores_Score", "\"Score\" BETWEEN 1 AND 4");
+                        });
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.ImportJob", b =>
@@ -513,6 +538,63 @@ namespace TpmPrep.Web.Data.Migrations
                     b.HasIndex("UserId", "CreatedUtc");
 
                     b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstFailureUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("FirstFailureUtc");
+
+                    b.ToTable("LoginFailures");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PasswordResetToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordResetTokens");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
@@ -607,6 +689,7 @@ namespace TpmPrep.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("LastReviewedUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("QuestionId")
@@ -745,6 +828,15 @@ namespace TpmPrep.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.ImportJob", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PasswordResetToken", b =>
                 {
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
                         .WithMany()

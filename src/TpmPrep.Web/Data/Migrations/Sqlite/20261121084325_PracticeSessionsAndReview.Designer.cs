@@ -8,9 +8,9 @@ using TpmPrep.Web.Data;
 
 #nullable disable
 
-namespace TpmPrep.Web.Data.Migrations
+namespace TpmPrep.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261121084325_PracticeSessionsAndReview")]
     partial class PracticeSessionsAndReview
     {

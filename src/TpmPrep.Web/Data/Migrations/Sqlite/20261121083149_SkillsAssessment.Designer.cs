@@ -8,11 +8,11 @@ using TpmPrep.Web.Data;
 
 #nullable disable
 
-namespace TpmPrep.Web.Data.Migrations
+namespace TpmPrep.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
-    [Migration("20261121082104_InitialCreate")]
-    partial class InitialCreate
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261121083149_SkillsAssessment")]
+    partial class SkillsAssessment
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
@@ -219,6 +219,103 @@ namespace TpmPrep.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelSnapshot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetLevelId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CompletedUtc");
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.AssessmentAreaScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SkillId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "SkillId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentAreaScores");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.AssessmentRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkillId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentRatings");
+
+                    b.HasCheckConstraint("CK_AssessmentRatings_Rating", "\"Rating\" IS NULL OR \"Rating\" BETWEEN 1 AND 5");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.Attempt", b =>
                 {
                     b.Property<int>("Id")
@@ -356,6 +453,33 @@ namespace TpmPrep.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.Assessment", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.AssessmentAreaScore", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.Assessment", null)
+                        .WithMany("AreaScores")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.AssessmentRating", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.Assessment", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.Attempt", b =>
                 {
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
@@ -372,6 +496,13 @@ namespace TpmPrep.Web.Data.Migrations
                         .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.Assessment", b =>
+                {
+                    b.Navigation("AreaScores");
+
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.Attempt", b =>

@@ -8,11 +8,11 @@ using TpmPrep.Web.Data;
 
 #nullable disable
 
-namespace TpmPrep.Web.Data.Migrations
+namespace TpmPrep.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
-    [Migration("20261121083149_SkillsAssessment")]
-    partial class SkillsAssessment
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261201083511_ImportJobs")]
+    partial class ImportJobs
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
@@ -147,6 +147,37 @@ namespace TpmPrep.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.AnswerDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("AnswerDrafts");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -199,6 +230,13 @@ namespace TpmPrep.Web.Data.Migrations
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -341,6 +379,10 @@ namespace TpmPrep.Web.Data.Migrations
                     b.Property<DateTime?>("GradedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -356,6 +398,9 @@ namespace TpmPrep.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TimeTakenSeconds")
                         .HasColumnType("INTEGER");
 
@@ -364,6 +409,8 @@ namespace TpmPrep.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
 
                     b.HasIndex("UserId", "CreatedUtc");
 
@@ -400,6 +447,191 @@ namespace TpmPrep.Web.Data.Migrations
                     b.ToTable("AttemptScores");
 
                     b.HasCheckConstraint("CK_AttemptScores_Score", "\"Score\" BETWEEN 1 AND 4");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ImportJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedAssessments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedReviewSchedules")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DoneRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedUtc");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.ToTable("PracticeSessions");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PracticeSessionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ShownUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WentOvertime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId");
+
+                    b.HasIndex("SessionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("PracticeSessionItems");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ReviewSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EaseFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastQuality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastReviewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Repetitions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "QuestionId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Retired", "DueUtc");
+
+                    b.ToTable("ReviewSchedules");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -453,6 +685,15 @@ namespace TpmPrep.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.AnswerDraft", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.Assessment", b =>
                 {
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
@@ -482,6 +723,11 @@ namespace TpmPrep.Web.Data.Migrations
 
             modelBuilder.Entity("TpmPrep.Web.Data.Attempt", b =>
                 {
+                    b.HasOne("TpmPrep.Web.Data.PracticeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -498,6 +744,47 @@ namespace TpmPrep.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.ImportJob", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PracticeSessionItem", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.Attempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TpmPrep.Web.Data.PracticeSession", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ReviewSchedule", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.Assessment", b =>
                 {
                     b.Navigation("AreaScores");
@@ -508,6 +795,11 @@ namespace TpmPrep.Web.Data.Migrations
             modelBuilder.Entity("TpmPrep.Web.Data.Attempt", b =>
                 {
                     b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Infrastructure;
+
+namespace TpmPrep.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// Chooses the database at start-up (setting <c>TpmPrep:Database</c>: <c>Sqlite</c>, the default, or
+/// <c>PostgreSQL</c>; connection string <c>ConnectionStrings:TpmPrep</c>) and where the Data Protection keys
+/// live: beside the SQLite file, or in the PostgreSQL database so that every instance shares them.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["TpmPrep:Database"] switch
+        {
+            null or "" => DatabaseProvider.Sqlite,
+            var name when name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
+            var name when name.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || name.Equals("Postgres", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.PostgreSql,
+            var name => throw new InvalidOperationException($"TpmPrep:Database is '{name}'; it must be Sqlite or PostgreSQL."),
+        };
+    }
+
+    public static IServiceCollection AddTpmPrepData(this IServiceCollection services, IConfiguration configuration, TpmPrepPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var connectionString = configuration.GetConnectionString("TpmPrep");
+        var dataProtection = services.AddDataProtection().SetApplicationName("TpmPrep");
+        switch (Provider(configuration))
+        {
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("TpmPrep:Database is PostgreSQL: set the connection string ConnectionStrings:TpmPrep (for example ConnectionStrings__TpmPrep=\"Host=db;Database=tpmprep;Username=tpmprep;Password=...\").");
+                }
+
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => UsePostgres(options, connectionString));
+                // Keys in the database: a cookie or form issued by one instance is accepted by every other.
+                dataProtection.PersistKeysToDbContext<AppDbContext>();
+                break;
+            default:
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => UseSqlite(options, connectionString ?? paths.DefaultConnectionString));
+                // Keys beside the database, so a restart (or a second instance on the same data folder) keeps people logged in.
+                dataProtection.PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath));
+                break;
+        }
+
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup());
+
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+}
