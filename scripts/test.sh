@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (real SQLite files) and end-to-end (Playwright driving Chromium).
-# Installs Debian's Chromium first when no browser is configured or installed.
+# Runs every test: unit, integration on SQLite files and on PostgreSQL, and end-to-end (Playwright driving
+# Chromium). Installs Debian's Chromium and PostgreSQL first when they are missing, and starts a throwaway
+# PostgreSQL cluster for the second integration pass (stopped and deleted at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,9 +14,15 @@ if [ -z "${TPMPREP_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# shellcheck source=scripts/postgres.sh
+source ./scripts/postgres.sh
+trap 'tpmprep_pg_stop; rm -f "$log"' EXIT
+
 status=0
+echo "== Every test project, integration tests on SQLite =="
 dotnet test TpmPrep.sln "$@" 2>&1 | tee "$log" || status=$?
+echo "== Integration tests again, on PostgreSQL (the browser tests stay on SQLite) =="
+TPMPREP_TEST_DATABASE=PostgreSQL dotnet test tests/TpmPrep.Web.Tests --no-build --filter "FullyQualifiedName!~EndToEnd" "$@" 2>&1 | tee -a "$log" || status=$?
 
 # One closing line for CI; a crashed test host counts as a failure.
 summary_status=0
