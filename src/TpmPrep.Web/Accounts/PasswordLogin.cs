@@ -46,9 +46,10 @@ public sealed class PasswordLogin(UserManager<AppUser> users, SignInManager<AppU
         }
 
         var countsAgainstAccount = await throttle.RecordFailureAsync(email, clientAddress, cancellationToken);
-        if (user is not null && countsAgainstAccount)
+        // Read the account again: a failure that lost a race with another one starts over on a clean change tracker.
+        if (user is not null && countsAgainstAccount && await users.FindByIdAsync(user.Id) is { } current)
         {
-            await users.AccessFailedAsync(user);
+            await users.AccessFailedAsync(current);
         }
 
         return LoginOutcome.Refused;

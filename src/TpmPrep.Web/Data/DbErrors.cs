@@ -9,6 +9,7 @@ public static class DbErrors
 {
     private const int SqliteConstraint = 19;
     private const string PostgresUniqueViolation = "23505";
+    private const int MaxTries = 20;
 
     /// <summary>True when the save failed because a unique index already holds the row, or the row changed since it was read.</summary>
     public static bool IsLostRace(DbUpdateException exception) =>
@@ -18,7 +19,8 @@ public static class DbErrors
 
     /// <summary>
     /// Runs <paramref name="write"/> (which reads, changes and saves) again, on a clean change tracker, when it
-    /// loses a race; a few tries are enough, since each loss means another request has just finished.
+    /// loses a race. Each loss means another request has just finished, so with a short, random pause between
+    /// tries even a dozen writers at once on one row all get through.
     /// </summary>
     public static async Task<T> RetryOnLostRaceAsync<T>(this AppDbContext db, Func<Task<T>> write)
     {
@@ -30,9 +32,10 @@ public static class DbErrors
             {
                 return await write();
             }
-            catch (DbUpdateException ex) when (attempt < 5 && IsLostRace(ex))
+            catch (DbUpdateException ex) when (attempt < MaxTries && IsLostRace(ex))
             {
                 db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt));
             }
         }
     }
