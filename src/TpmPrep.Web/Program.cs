@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -115,6 +116,21 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
 });
 builder.Services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));
+// Behind a reverse proxy: trust X-Forwarded-For and -Proto from the proxies named here (loopback by default),
+// so the rate limiter and log-in pauses see the client's address and cookies are Secure when the client used HTTPS.
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in builder.Configuration.GetSection("TpmPrep:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+
+    foreach (var network in builder.Configuration.GetSection("TpmPrep:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+    {
+        options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    }
+});
 builder.Services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 
@@ -138,6 +154,7 @@ if (args.Length > 0 && args[0] == "seed-demo")
 await app.Services.PrepareDatabaseAsync();
 _ = app.Services.GetRequiredService<CatalogueProvider>();
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
