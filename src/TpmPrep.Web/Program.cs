@@ -141,6 +141,11 @@ if (args.Length > 0 && args[0] == "make-admin")
     return await AdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == "copy-to-postgresql")
+{
+    return await CopyToPostgresCommand.RunAsync(app.Services, paths, args[1..], Console.Out, Console.Error);
+}
+
 if (args.Length > 0 && args[0] == "reset-link")
 {
     return await ResetLinkCommand.RunAsync(app.Services, app.Configuration, args[1..], Console.Out, Console.Error);

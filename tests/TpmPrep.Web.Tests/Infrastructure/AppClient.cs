@@ -11,6 +11,9 @@ public sealed partial class AppClient(TpmPrepFactory factory) : IDisposable
 
     public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>The log-in cookie ("tpmprep.auth=...") the last log-in or registration through a form set, to replay elsewhere.</summary>
+    public string? AuthCookieHeader { get; private set; }
+
     public static async Task<AppClient> RegisteredAsync(TpmPrepFactory factory, string? email = null, string role = "Candidate")
     {
         var client = new AppClient(factory);
@@ -34,7 +37,13 @@ public sealed partial class AppClient(TpmPrepFactory factory) : IDisposable
         var token = AntiforgeryToken().Match(html);
         Assert.True(token.Success, $"no antiforgery token on {formPage} ({(int)page.StatusCode})");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        return await Http.PostAsync(action ?? formPage, new FormUrlEncodedContent(form));
+        var response = await Http.PostAsync(action ?? formPage, new FormUrlEncodedContent(form));
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.StartsWith("tpmprep.auth=", StringComparison.Ordinal)) is { } auth)
+        {
+            AuthCookieHeader = auth.Split(';')[0];
+        }
+
+        return response;
     }
 
     /// <summary>Answers a question and returns the new attempt's id (from the redirect to its grading page).</summary>
