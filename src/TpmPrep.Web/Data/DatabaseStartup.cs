@@ -24,8 +24,22 @@ internal static class DatabaseStartup
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in AppRoles.All)
         {
-            // Another instance may create it at the same moment: then it exists, which is all that matters.
-            if (!await roles.RoleExistsAsync(role) && !(await roles.CreateAsync(new IdentityRole(role))).Succeeded && !await roles.RoleExistsAsync(role))
+            if (await roles.RoleExistsAsync(role))
+            {
+                continue;
+            }
+
+            try
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsLostRace(ex))
+            {
+                // Another instance starting at the same moment created it first, which is all that matters.
+                db.ChangeTracker.Clear();
+            }
+
+            if (!await roles.RoleExistsAsync(role))
             {
                 throw new InvalidOperationException($"The role {role} could not be created.");
             }

@@ -16,6 +16,23 @@ public sealed partial class TwoInstancesOnOneDatabase(Xunit.Abstractions.ITestOu
 {
     private const string QuestionId = "sd-fleet-update-10000-servers";
 
+    /// <summary>Two instances started at the same moment on an empty database both come up: one migrates and seeds, the other waits and finds it done.</summary>
+    [Fact]
+    public async Task InstancesStartingTogetherOnAnEmptyDatabaseBothComeUp()
+    {
+        using var first = new TpmPrepFactory();
+        using var second = new SecondInstance(first);
+        using var third = new SecondInstance(first);
+
+        await Task.WhenAll(new[] { first, second, third }.Select(instance => Task.Run(() => instance.Server)));
+
+        foreach (var instance in new[] { first, second, third })
+        {
+            using var client = instance.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        }
+    }
+
     [Fact]
     public async Task ACookieAndAFormFromOneInstanceWorkOnTheOther()
     {
