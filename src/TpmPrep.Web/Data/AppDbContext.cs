@@ -42,6 +42,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
+    public DbSet<ImportJobDocument> ImportJobDocuments => Set<ImportJobDocument>();
+
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
     public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();

@@ -20,11 +20,9 @@ public sealed class ImportJob
 
     public string FileName { get; set; } = string.Empty;
 
-    /// <summary>Claimed by a worker by moving it from Queued to Running (a concurrency token: only one worker wins).</summary>
+    /// <summary>Claimed by a worker by moving it from Queued to Running with an update only one worker can win.</summary>
     public ImportStatus Status { get; set; }
 
-    /// <summary>The checked export, until the import has finished.</summary>
-    public string? Document { get; set; }
 
     /// <summary>Records in the file: attempts, review schedules, assessments and sessions.</summary>
     public int TotalRecords { get; set; }
@@ -52,4 +50,15 @@ public sealed class ImportJob
     public DateTime? HeartbeatUtc { get; set; }
 
     public DateTime? CompletedUtc { get; set; }
+}
+
+/// <summary>
+/// The checked export of an import, until it has finished. A row of its own, apart from the job: the job's
+/// progress is updated after every batch, and a database rewrites a whole row when any of it changes.
+/// </summary>
+public sealed class ImportJobDocument
+{
+    public int ImportJobId { get; set; }
+
+    public string Json { get; set; } = string.Empty;
 }

@@ -44,11 +44,12 @@ public sealed class ImportJobs(AppDbContext db, DataPortability portability, Imp
             UserId = userId,
             FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } name ? name : "export.json",
             Status = ImportStatus.Queued,
-            Document = JsonSerializer.Serialize(document, Compact),
             TotalRecords = (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ImportJobDocuments.Add(new ImportJobDocument { ImportJobId = job.Id, Json = JsonSerializer.Serialize(document, Compact) });
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return (job.Id, []);

@@ -5,7 +5,7 @@ namespace TpmPrep.Web.Portability;
 
 /// <summary>
 /// Runs queued imports one at a time, on any instance: a job is claimed by moving it from Queued to
-/// Running (the status and heartbeat are concurrency tokens, so only one instance wins), and a Running job
+/// Running with an update conditional on what was read (so only one instance wins), and a Running job
 /// whose heartbeat has stopped for <see cref="StaleAfter"/> (its instance went away) is claimed again and
 /// resumed, which is safe because an import skips what the account already has.
 /// </summary>
@@ -21,9 +21,9 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
         {
             try
             {
-                while (await ClaimNextAsync(stoppingToken) is { } jobId)
+                while (await ClaimNextAsync(stoppingToken) is { } job)
                 {
-                    await RunAsync(jobId, stoppingToken);
+                    await RunAsync(job.Id, job.HeartbeatUtc, stoppingToken);
                 }
 
                 await signal.WaitAsync(Poll, stoppingToken);
@@ -49,40 +49,38 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
         }
     }
 
-    private async Task<int?> ClaimNextAsync(CancellationToken cancellationToken)
+    /// <summary>The oldest job waiting, or whose instance went away, moved to Running by a conditional update that only one instance can win.</summary>
+    private async Task<(int Id, DateTime HeartbeatUtc)?> ClaimNextAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var stale = clock.GetUtcNow().UtcDateTime - StaleAfter;
-        var candidates = await db.ImportJobs
+        var candidates = await db.ImportJobs.AsNoTracking()
             .Where(j => j.Status == ImportStatus.Queued || (j.Status == ImportStatus.Running && j.HeartbeatUtc < stale))
             .OrderBy(j => j.CreatedUtc).ThenBy(j => j.Id)
+            .Select(j => new { j.Id, j.Status, j.HeartbeatUtc })
             .Take(5)
             .ToListAsync(cancellationToken);
-        foreach (var job in candidates)
+        foreach (var candidate in candidates)
         {
-            job.Status = ImportStatus.Running;
-            job.HeartbeatUtc = clock.GetUtcNow().UtcDateTime;
-            try
+            var now = clock.GetUtcNow().UtcDateTime;
+            var claimed = await db.ImportJobs
+                .Where(j => j.Id == candidate.Id && j.Status == candidate.Status && j.HeartbeatUtc == candidate.HeartbeatUtc)
+                .ExecuteUpdateAsync(job => job.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.HeartbeatUtc, now), cancellationToken);
+            if (claimed == 1)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return job.Id;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another instance claimed it first.
-                db.Entry(job).State = EntityState.Detached;
+                return (candidate.Id, now);
             }
         }
 
         return null;
     }
 
-    private async Task RunAsync(int jobId, CancellationToken cancellationToken)
+    private async Task RunAsync(int jobId, DateTime heartbeatUtc, CancellationToken cancellationToken)
     {
         try
         {
-            await writer.RunAsync(jobId, cancellationToken);
+            await writer.RunAsync(jobId, heartbeatUtc, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -93,12 +91,12 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
             logger.LogError(ex, "Import {JobId} failed", jobId);
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, CancellationToken.None);
-            job.Status = ImportStatus.Failed;
-            job.CompletedUtc = clock.GetUtcNow().UtcDateTime;
-            job.Document = null;
-            job.Message = $"The import stopped after {job.DoneRecords:N0} of {job.TotalRecords:N0} records. What was written stays; importing the same file again adds the rest.";
-            await db.SaveChangesAsync(CancellationToken.None);
+            var progress = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.DoneRecords, j.TotalRecords }).SingleAsync(CancellationToken.None);
+            var message = $"The import stopped after {progress.DoneRecords:N0} of {progress.TotalRecords:N0} records. What was written stays; importing the same file again adds the rest.";
+            await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
+                job => job.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.CompletedUtc, clock.GetUtcNow().UtcDateTime).SetProperty(j => j.Message, message),
+                CancellationToken.None);
+            await db.ImportJobDocuments.Where(d => d.ImportJobId == jobId).ExecuteDeleteAsync(CancellationToken.None);
         }
     }
 }

@@ -14,9 +14,17 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
 {
     public const int BatchRows = 1000;
 
-    public async Task RunAsync(int jobId, CancellationToken cancellationToken)
+    /// <summary>
+    /// On SQLite, a pause after each batch: a writer waiting for the file's one write lock polls at most every
+    /// 100 ms, and without a gap that long between batches it could wait for the whole import.
+    /// </summary>
+    private static readonly TimeSpan SqliteWriterGap = TimeSpan.FromMilliseconds(110);
+
+    /// <param name="jobId">The job, claimed by the caller.</param>
+    /// <param name="heartbeatUtc">The heartbeat the claim wrote: each batch moves it on only if no one else has since.</param>
+    public async Task RunAsync(int jobId, DateTime heartbeatUtc, CancellationToken cancellationToken)
     {
-        using var run = await ImportRun.StartAsync(scopes, clock, jobId, cancellationToken);
+        using var run = await ImportRun.StartAsync(scopes, clock, jobId, heartbeatUtc, cancellationToken);
         await run.WriteAsync(cancellationToken);
     }
 
@@ -35,6 +43,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         private readonly List<(Attempt Entity, (string, DateTime) Key)> _pendingAttempts = [];
         private readonly List<string> _notes = [];
         private bool _hasUnfinishedAssessment;
+        private DateTime _heartbeatUtc;
         private IServiceScope? _scope;
         private int _rows;
         private int _done;
@@ -44,9 +53,10 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         private int _addedAssessments;
         private int _addedSessions;
 
-        private ImportRun(IServiceScopeFactory scopes, TimeProvider clock, int jobId, string userId, ExportDocument document, Existing existing)
+        private ImportRun(IServiceScopeFactory scopes, TimeProvider clock, int jobId, DateTime heartbeatUtc, string userId, ExportDocument document, Existing existing)
         {
             _scopes = scopes;
+            _heartbeatUtc = heartbeatUtc;
             _clock = clock;
             _jobId = jobId;
             _userId = userId;
@@ -60,11 +70,13 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
 
         private AppDbContext Db => (_scope ??= _scopes.CreateScope()).ServiceProvider.GetRequiredService<AppDbContext>();
 
-        public static async Task<ImportRun> StartAsync(IServiceScopeFactory scopes, TimeProvider clock, int jobId, CancellationToken cancellationToken)
+        public static async Task<ImportRun> StartAsync(IServiceScopeFactory scopes, TimeProvider clock, int jobId, DateTime heartbeatUtc, CancellationToken cancellationToken)
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.UserId, j.Document }).SingleAsync(cancellationToken);
+            var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId)
+                .Select(j => new { j.UserId, Document = db.ImportJobDocuments.Where(d => d.ImportJobId == j.Id).Select(d => d.Json).FirstOrDefault() })
+                .SingleAsync(cancellationToken);
             var document = DataPortability.FromJson(job.Document ?? throw new InvalidOperationException($"import {jobId} has no document"));
             var existing = new Existing(
                 (await db.Attempts.AsNoTracking().Where(a => a.UserId == job.UserId).Select(a => new { a.QuestionId, a.CreatedUtc, a.Id }).ToListAsync(cancellationToken))
@@ -73,7 +85,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 (await db.Assessments.AsNoTracking().Where(a => a.UserId == job.UserId).Select(a => a.StartedUtc).ToListAsync(cancellationToken)).Select(Key).ToHashSet(),
                 (await db.PracticeSessions.AsNoTracking().Where(s => s.UserId == job.UserId).Select(s => s.CreatedUtc).ToListAsync(cancellationToken)).Select(Key).ToHashSet(),
                 await db.Assessments.AnyAsync(a => a.UserId == job.UserId && a.CompletedUtc == null, cancellationToken));
-            return new ImportRun(scopes, clock, jobId, job.UserId, document, existing);
+            return new ImportRun(scopes, clock, jobId, heartbeatUtc, job.UserId, document, existing);
         }
 
         public async Task WriteAsync(CancellationToken cancellationToken)
@@ -245,28 +257,48 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         private Task FlushWhenFullAsync(CancellationToken cancellationToken) =>
             _rows >= BatchRows ? FlushAsync(cancellationToken) : Task.CompletedTask;
 
-        /// <summary>Writes the batch and the job's progress in one transaction, then starts the next batch with an empty change tracker.</summary>
+        /// <summary>
+        /// Writes the batch and the job's progress in one transaction, then starts the next batch with an empty
+        /// change tracker. The progress update only goes through while the job's heartbeat is the one this run
+        /// last wrote: if another instance has taken the job over, the batch is rolled back and the run stops.
+        /// </summary>
         private async Task FlushAsync(CancellationToken cancellationToken, bool finished = false)
         {
             var db = Db;
-            var job = await db.ImportJobs.SingleAsync(j => j.Id == _jobId, cancellationToken);
             var now = _clock.GetUtcNow().UtcDateTime;
-            job.DoneRecords = _done;
-            job.HeartbeatUtc = now;
-            job.AddedAttempts = _addedAttempts;
-            job.AddedReviewSchedules = _addedSchedules;
-            job.AddedAssessments = _addedAssessments;
-            job.AddedSessions = _addedSessions;
-            job.Skipped = _skipped;
-            if (finished)
+            var notes = _notes.Count == 0 ? null : string.Join(" ", _notes.Distinct());
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                job.Status = ImportStatus.Succeeded;
-                job.CompletedUtc = now;
-                job.Document = null;
-                job.Message = _notes.Count == 0 ? null : string.Join(" ", _notes.Distinct());
+                await db.SaveChangesAsync(cancellationToken);
+                var updated = await db.ImportJobs
+                    .Where(j => j.Id == _jobId && j.Status == ImportStatus.Running && j.HeartbeatUtc == _heartbeatUtc)
+                    .ExecuteUpdateAsync(
+                        job => job
+                            .SetProperty(j => j.DoneRecords, _done)
+                            .SetProperty(j => j.HeartbeatUtc, now)
+                            .SetProperty(j => j.AddedAttempts, _addedAttempts)
+                            .SetProperty(j => j.AddedReviewSchedules, _addedSchedules)
+                            .SetProperty(j => j.AddedAssessments, _addedAssessments)
+                            .SetProperty(j => j.AddedSessions, _addedSessions)
+                            .SetProperty(j => j.Skipped, _skipped)
+                            .SetProperty(j => j.Status, finished ? ImportStatus.Succeeded : ImportStatus.Running)
+                            .SetProperty(j => j.CompletedUtc, finished ? now : null)
+                            .SetProperty(j => j.Message, finished ? notes : null),
+                        cancellationToken);
+                if (updated == 0)
+                {
+                    throw new DbUpdateConcurrencyException($"import {_jobId} was taken over by another instance");
+                }
+
+                if (finished)
+                {
+                    await db.ImportJobDocuments.Where(d => d.ImportJobId == _jobId).ExecuteDeleteAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            _heartbeatUtc = now;
             foreach (var (entity, key) in _pendingAttempts)
             {
                 _attempts[key] = entity.Id;
@@ -274,8 +306,13 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
 
             _pendingAttempts.Clear();
             _rows = 0;
+            var sqlite = db.Database.IsSqlite();
             _scope?.Dispose();
             _scope = null;
+            if (sqlite && !finished)
+            {
+                await Task.Delay(SqliteWriterGap, cancellationToken);
+            }
         }
 
         private static DateTime Time(DateTime value) => ExportValidator.Utc(value);

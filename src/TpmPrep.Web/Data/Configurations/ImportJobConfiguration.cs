@@ -10,11 +10,19 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.UserId).IsRequired();
         builder.Property(j => j.FileName).HasMaxLength(200).IsRequired();
         builder.Property(j => j.Message).HasMaxLength(2000);
-        builder.Property(j => j.Status).IsConcurrencyToken();
-        builder.Property(j => j.HeartbeatUtc).IsConcurrencyToken();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(j => j.UserId).OnDelete(DeleteBehavior.Cascade);
         // The worker looks for the oldest waiting job; the data page lists a user's imports newest first.
         builder.HasIndex(j => new { j.Status, j.CreatedUtc });
         builder.HasIndex(j => new { j.UserId, j.CreatedUtc });
+    }
+}
+
+internal sealed class ImportJobDocumentConfiguration : IEntityTypeConfiguration<ImportJobDocument>
+{
+    public void Configure(EntityTypeBuilder<ImportJobDocument> builder)
+    {
+        builder.HasKey(d => d.ImportJobId);
+        builder.Property(d => d.Json).IsRequired();
+        builder.HasOne<ImportJob>().WithOne().HasForeignKey<ImportJobDocument>(d => d.ImportJobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

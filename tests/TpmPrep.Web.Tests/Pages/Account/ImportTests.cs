@@ -245,7 +245,7 @@ public sealed class ALargeImportRunsInBatches
         const int attempts = 6_000;
         var file = Encoding.UTF8.GetBytes(ImportsOnlyStoreWhatThePagesCanShow.Export(attempts: string.Join(",", Enumerable.Range(0, attempts).Select(i =>
             $$"""{"ref": {{i}}, "questionId": "sd-fleet-update-10000-servers", "answer": "Answer {{i}}", "createdUtc": "{{new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i):yyyy-MM-ddTHH:mm:ssZ}}", "scores": [{"criterionIndex": 0, "score": 3}, {"criterionIndex": 1, "score": 2}, {"criterionIndex": 2, "score": 4}]}"""))));
-        using var batches = new SqlCommandCounter(factory.Database, sql => sql.Contains("UPDATE \"ImportJobs\" SET", StringComparison.Ordinal) && sql.Contains("\"DoneRecords\"", StringComparison.Ordinal));
+        using var batches = new SqlCommandCounter(factory.Database, sql => sql.Contains("UPDATE \"ImportJobs\"", StringComparison.Ordinal) && sql.Contains("\"DoneRecords\" =", StringComparison.Ordinal));
 
         var upload = await OwningYourData.ImportAsync(importer, file);
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);

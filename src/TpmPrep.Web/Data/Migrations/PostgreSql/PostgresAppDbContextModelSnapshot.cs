@@ -520,9 +520,6 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Document")
-                        .HasColumnType("text");
-
                     b.Property<int>("DoneRecords")
                         .HasColumnType("integer");
 
@@ -532,7 +529,6 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTime?>("HeartbeatUtc")
-                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Message")
@@ -543,7 +539,6 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("TotalRecords")
@@ -562,6 +557,20 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.ImportJobDocument", b =>
+                {
+                    b.Property<int>("ImportJobId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ImportJobId");
+
+                    b.ToTable("ImportJobDocuments");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.LoginFailure", b =>
                 {
                     b.Property<string>("Key")
@@ -569,6 +578,7 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.Property<int>("Failures")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("FirstFailureUtc")
@@ -862,6 +872,15 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ImportJobDocument", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("TpmPrep.Web.Data.ImportJobDocument", "ImportJobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -495,9 +495,6 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Document")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("DoneRecords")
                         .HasColumnType("INTEGER");
 
@@ -507,7 +504,6 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("HeartbeatUtc")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
@@ -518,7 +514,6 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TotalRecords")
@@ -537,6 +532,20 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.ImportJobDocument", b =>
+                {
+                    b.Property<int>("ImportJobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportJobId");
+
+                    b.ToTable("ImportJobDocuments");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.LoginFailure", b =>
                 {
                     b.Property<string>("Key")
@@ -544,6 +553,7 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Failures")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("FirstFailureUtc")
@@ -829,6 +839,15 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ImportJobDocument", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("TpmPrep.Web.Data.ImportJobDocument", "ImportJobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
