@@ -7,14 +7,34 @@ namespace TpmPrep.Web.Data;
 internal static class DatabaseStartup
 {
     /// <summary>
-    /// Applies pending migrations (EF Core holds a lock while it does, so instances starting together take
-    /// turns), switches SQLite to WAL mode and makes sure the roles exist.
+    /// Applies pending migrations (instances starting together take turns), switches SQLite to WAL mode and
+    /// makes sure the roles exist.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // Instances that start together take turns: EF Core's own migration lock still let two of them
+            // apply the same migration when the database was empty. A session lock, held on this connection.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7274631)", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7274631)", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while one request writes; the mode is stored in the file itself.
