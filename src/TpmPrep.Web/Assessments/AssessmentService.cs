@@ -61,18 +61,9 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Deletes one assessment with its ratings and scores; false when the user has no such assessment.</summary>
-    public async Task<bool> DeleteAsync(string userId, int id, CancellationToken cancellationToken)
-    {
-        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, cancellationToken);
-        if (assessment is null)
-        {
-            return false;
-        }
-
-        db.Assessments.Remove(assessment);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    public async Task<bool> DeleteAsync(string userId, int id, CancellationToken cancellationToken) =>
+        // The database removes what belongs to it (cascading foreign keys) in the same statement.
+        await db.Assessments.Where(a => a.Id == id && a.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>
     /// Saves ratings (indicator id to "1".."5" or "n" for not yet observed). Every value is checked before

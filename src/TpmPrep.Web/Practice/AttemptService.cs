@@ -138,18 +138,9 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
     }
 
     /// <summary>Deletes one attempt with its grades; false when the user has no such attempt.</summary>
-    public async Task<bool> DeleteAsync(string userId, int attemptId, CancellationToken cancellationToken)
-    {
-        var attempt = await db.Attempts.SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
-        if (attempt is null)
-        {
-            return false;
-        }
-
-        db.Attempts.Remove(attempt);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    public async Task<bool> DeleteAsync(string userId, int attemptId, CancellationToken cancellationToken) =>
+        // The database removes what belongs to it (cascading foreign keys) in the same statement.
+        await db.Attempts.Where(a => a.Id == attemptId && a.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>How many times the user has answered each question, for the bank page.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsByQuestionAsync(string userId, IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken) =>

@@ -141,18 +141,9 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
     }
 
     /// <summary>Deletes one session; its answers stay as attempts. False when the user has no such session.</summary>
-    public async Task<bool> DeleteAsync(string userId, int id, CancellationToken cancellationToken)
-    {
-        var session = await db.PracticeSessions.SingleOrDefaultAsync(s => s.Id == id && s.UserId == userId, cancellationToken);
-        if (session is null)
-        {
-            return false;
-        }
-
-        db.PracticeSessions.Remove(session);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    public async Task<bool> DeleteAsync(string userId, int id, CancellationToken cancellationToken) =>
+        // The database removes what belongs to it (cascading foreign keys) in the same statement.
+        await db.PracticeSessions.Where(s => s.Id == id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     public async Task<IReadOnlyList<SessionSummary>> RecentAsync(string userId, int take, CancellationToken cancellationToken) =>
         await db.PracticeSessions.AsNoTracking()

@@ -51,23 +51,12 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         return RedirectToPage("/Account/Profile");
     }
 
-    public sealed class PasswordInput
+    public sealed class PasswordInput : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
         [StringLength(128)]
         [DataType(DataType.Password)]
         [Display(Name = "Current password")]
         public string? CurrentPassword { get; set; }
-
-        [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(128, MinimumLength = AccountRules.MinimumPasswordLength, ErrorMessage = "The password must be {2} to {1} characters long.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string? NewPassword { get; set; }
-
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password again")]
-        public string? ConfirmPassword { get; set; }
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +13,7 @@ public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
     public string? Token { get; set; }
 
     [BindProperty]
-    public ResetInput Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     /// <summary>The account the link resets; null when the link no longer works.</summary>
     public string? Email { get; private set; }
@@ -45,19 +44,5 @@ public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
 
         Message = "Your password is set. Log in with it now.";
         return RedirectToPage("/Account/Login");
-    }
-
-    public sealed class ResetInput
-    {
-        [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(128, MinimumLength = AccountRules.MinimumPasswordLength, ErrorMessage = "The password must be {2} to {1} characters long.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string? NewPassword { get; set; }
-
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password again")]
-        public string? ConfirmPassword { get; set; }
     }
 }
