@@ -6,13 +6,36 @@ namespace TpmPrep.Web.Accounts;
 
 public sealed record UserRow(string Id, string Email, string DisplayName, DateTime CreatedUtc, IReadOnlyList<string> Roles);
 
+/// <summary>One page of the accounts that match a search.</summary>
+public sealed record UserPage(IReadOnlyList<UserRow> Users, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
 /// <summary>What an admin can do to accounts: list them and change the role a person registered with.</summary>
 public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users)
 {
-    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken)
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// Accounts whose e-mail or name contains <paramref name="search"/> in any case, by e-mail, a page at a time.
+    /// Both are compared in their upper-case forms, so SQLite and PostgreSQL find the same people.
+    /// </summary>
+    public async Task<UserPage> ListAsync(string? search, int page, CancellationToken cancellationToken)
     {
-        var rows = await db.Users.AsNoTracking()
-            .OrderBy(u => u.Email)
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            users = users.Where(u => u.NormalizedEmail!.Contains(term) || u.NormalizedDisplayName.Contains(term));
+        }
+
+        var total = await users.CountAsync(cancellationToken);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await users
+            .OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
             .Select(u => new
             {
                 u.Id,
@@ -22,7 +45,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new UserRow(r.Id, r.Email ?? string.Empty, r.DisplayName, r.CreatedUtc, r.Roles)).ToList();
+        return new UserPage(rows.Select(r => new UserRow(r.Id, r.Email ?? string.Empty, r.DisplayName, r.CreatedUtc, r.Roles)).ToList(), total, page, PageSize);
     }
 
     /// <summary>Replaces the user's practice role (Candidate, Hiring manager, Coach); the Admin role is left as it is.</summary>

@@ -7,6 +7,12 @@ public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The name in upper case, kept by the context on every save, so a search matches regardless of case and
+    /// the same way on every database (a binary comparison, like Identity's normalised e-mail).
+    /// </summary>
+    public string NormalizedDisplayName { get; set; } = string.Empty;
+
     public DateTime CreatedUtc { get; set; }
 
     /// <summary>IANA time zone id: where the person's days begin and end, for streaks and "due today".</summary>

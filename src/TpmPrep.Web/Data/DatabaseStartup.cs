@@ -41,6 +41,14 @@ internal static class DatabaseStartup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
 
+        // Accounts from before names were kept normalised for search get theirs once.
+        var unnormalised = await db.Users.Where(u => u.NormalizedDisplayName == string.Empty && u.DisplayName != string.Empty).ToListAsync(cancellationToken);
+        if (unnormalised.Count > 0)
+        {
+            unnormalised.ForEach(u => u.NormalizedDisplayName = u.DisplayName.ToUpperInvariant());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in AppRoles.All)
         {

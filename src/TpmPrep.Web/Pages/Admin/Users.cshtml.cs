@@ -13,9 +13,17 @@ public sealed class UsersModel(UserAdministration administration) : PageModel
     [TempData]
     public string? Message { get; set; }
 
-    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "q")]
+    [StringLength(100)]
+    public string? Search { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await administration.ListAsync(cancellationToken);
+    // Not "page": Razor Pages keeps that name for the page route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public UserPage Users { get; private set; } = new([], 0, 1, UserAdministration.PageSize);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await administration.ListAsync(Search, PageNumber, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +34,7 @@ public sealed class UsersModel(UserAdministration administration) : PageModel
 
         if (!ModelState.IsValid)
         {
-            Users = await administration.ListAsync(cancellationToken);
+            Users = await administration.ListAsync(Search, PageNumber, cancellationToken);
             return Page();
         }
 
