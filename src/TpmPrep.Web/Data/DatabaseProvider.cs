@@ -57,7 +57,11 @@ public static class DatabaseSetup
     }
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup());
+        options.UseSqlite(connectionString)
+            .AddInterceptors(new SqliteConnectionSetup())
+            // A SQLite table rebuild switches foreign keys off, which cannot happen inside a transaction; EF Core
+            // does it that way on purpose, and saying so at every first start only alarms people.
+            .ConfigureWarnings(warnings => warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
