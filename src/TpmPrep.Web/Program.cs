@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Loading;
@@ -123,12 +122,16 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
     foreach (var proxy in builder.Configuration.GetSection("TpmPrep:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
     {
-        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+            ? address
+            : throw new InvalidOperationException($"TpmPrep:ForwardedHeaders:KnownProxies holds '{proxy}', which is not an IP address."));
     }
 
     foreach (var network in builder.Configuration.GetSection("TpmPrep:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
     {
-        options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var range)
+            ? range
+            : throw new InvalidOperationException($"TpmPrep:ForwardedHeaders:KnownNetworks holds '{network}', which is not a network such as 10.0.0.0/24."));
     }
 });
 builder.Services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");
