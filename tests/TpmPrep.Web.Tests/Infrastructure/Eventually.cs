@@ -5,26 +5,10 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> condition, string what, TimeSpan? timeout = null)
+    public static Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> condition, string what, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(read);
-        ArgumentNullException.ThrowIfNull(condition);
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
-        while (true)
-        {
-            var value = read();
-            if (condition(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"timed out waiting for {what}");
-            }
-
-            await Task.Delay(50);
-        }
+        return WaitForAsync(() => Task.FromResult(read()), condition, what, timeout);
     }
 
     public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, TimeSpan? timeout = null)
