@@ -25,33 +25,3 @@ public sealed class Assessment
 
     public List<AssessmentAreaScore> AreaScores { get; set; } = [];
 }
-
-/// <summary>One indicator's rating: 1-5, or null for "not yet observed".</summary>
-public sealed class AssessmentRating
-{
-    public int Id { get; set; }
-
-    public int AssessmentId { get; set; }
-
-    public string IndicatorId { get; set; } = string.Empty;
-
-    public string SkillId { get; set; } = string.Empty;
-
-    public int? Rating { get; set; }
-
-    public DateTime UpdatedUtc { get; set; }
-}
-
-/// <summary>A completed assessment's score in one skill area, kept for history and trends.</summary>
-public sealed class AssessmentAreaScore
-{
-    public int Id { get; set; }
-
-    public int AssessmentId { get; set; }
-
-    public string SkillId { get; set; } = string.Empty;
-
-    public double Score { get; set; }
-
-    public int Target { get; set; }
-}

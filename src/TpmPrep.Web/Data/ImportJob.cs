@@ -1,13 +1,5 @@
 namespace TpmPrep.Web.Data;
 
-public enum ImportStatus
-{
-    Queued = 0,
-    Running = 1,
-    Succeeded = 2,
-    Failed = 3,
-}
-
 /// <summary>
 /// An import of a JSON export, checked when it was uploaded and written in batches by the import worker,
 /// so a large one neither holds a request open nor the database for long. Any instance may run it.
@@ -50,15 +42,4 @@ public sealed class ImportJob
     public DateTime? HeartbeatUtc { get; set; }
 
     public DateTime? CompletedUtc { get; set; }
-}
-
-/// <summary>
-/// The checked export of an import, until it has finished. A row of its own, apart from the job: the job's
-/// progress is updated after every batch, and a database rewrites a whole row when any of it changes.
-/// </summary>
-public sealed class ImportJobDocument
-{
-    public int ImportJobId { get; set; }
-
-    public string Json { get; set; } = string.Empty;
 }

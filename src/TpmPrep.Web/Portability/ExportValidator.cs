@@ -1,8 +1,12 @@
 using System.Text.Json;
 using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
-using TpmPrep.Web.Practice;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Portability;
 

@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Model;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Practice;
 

@@ -11,7 +11,7 @@ public sealed partial class MovingFromSqliteToPostgres(Xunit.Abstractions.ITestO
     public async Task TheDemoCandidateLogsInOnPostgresAndSeesTheSameDashboard()
     {
         using var sqlite = TpmPrepFactory.OnSqlite();
-        Assert.Equal(0, await TpmPrep.Web.Accounts.SeedDemoCommand.RunAsync(sqlite.Services, [], TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, await TpmPrep.Web.Demo.SeedDemoCommand.RunAsync(sqlite.Services, [], TextWriter.Null, TextWriter.Null));
         using var before = await LogInAsDemoAsync(sqlite);
         var dashboardBefore = Figures(await before.GetHtmlAsync("/progress"));
         var attemptsBefore = await before.GetHtmlAsync("/attempts");
@@ -61,7 +61,7 @@ public sealed partial class MovingFromSqliteToPostgres(Xunit.Abstractions.ITestO
     private static async Task<AppClient> LogInAsDemoAsync(TpmPrepFactory factory)
     {
         var client = new AppClient(factory);
-        var login = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = TpmPrep.Web.Practice.DemoData.DefaultEmail, ["Input.Password"] = TpmPrep.Web.Practice.DemoData.DefaultPassword });
+        var login = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = TpmPrep.Web.Demo.DemoData.DefaultEmail, ["Input.Password"] = TpmPrep.Web.Demo.DemoData.DefaultPassword });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         return client;
     }

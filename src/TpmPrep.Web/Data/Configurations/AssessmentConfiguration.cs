@@ -18,23 +18,3 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasIndex(a => a.UserId).IsUnique().HasFilter("\"CompletedUtc\" IS NULL").HasDatabaseName("IX_Assessments_OneInProgress");
     }
 }
-
-internal sealed class AssessmentRatingConfiguration : IEntityTypeConfiguration<AssessmentRating>
-{
-    public void Configure(EntityTypeBuilder<AssessmentRating> builder)
-    {
-        builder.Property(r => r.IndicatorId).HasMaxLength(80).IsRequired();
-        builder.Property(r => r.SkillId).HasMaxLength(80).IsRequired();
-        builder.HasIndex(r => new { r.AssessmentId, r.IndicatorId }).IsUnique();
-        builder.ToTable(t => t.HasCheckConstraint("CK_AssessmentRatings_Rating", "\"Rating\" IS NULL OR \"Rating\" BETWEEN 1 AND 5"));
-    }
-}
-
-internal sealed class AssessmentAreaScoreConfiguration : IEntityTypeConfiguration<AssessmentAreaScore>
-{
-    public void Configure(EntityTypeBuilder<AssessmentAreaScore> builder)
-    {
-        builder.Property(s => s.SkillId).HasMaxLength(80).IsRequired();
-        builder.HasIndex(s => new { s.AssessmentId, s.SkillId }).IsUnique();
-    }
-}

@@ -16,13 +16,3 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.HasIndex(j => new { j.UserId, j.CreatedUtc });
     }
 }
-
-internal sealed class ImportJobDocumentConfiguration : IEntityTypeConfiguration<ImportJobDocument>
-{
-    public void Configure(EntityTypeBuilder<ImportJobDocument> builder)
-    {
-        builder.HasKey(d => d.ImportJobId);
-        builder.Property(d => d.Json).IsRequired();
-        builder.HasOne<ImportJob>().WithOne().HasForeignKey<ImportJobDocument>(d => d.ImportJobId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

@@ -1,8 +1,8 @@
+using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
-using Humanizer;
 using TpmPrep.Web.Infrastructure;
 
 namespace TpmPrep.Web.Pages.Assessment;

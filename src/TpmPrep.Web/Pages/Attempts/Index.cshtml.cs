@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Practice;
+using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Attempts;
 

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Markdown;
-using TpmPrep.Web.Practice;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Markdown;
 

@@ -1,9 +1,13 @@
+using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
-using Humanizer;
+using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Demo;
 using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Practice;
 

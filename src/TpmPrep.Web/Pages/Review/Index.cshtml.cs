@@ -1,10 +1,13 @@
+using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Catalogue;
-using Humanizer;
-using TpmPrep.Web.Practice;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Review;
 

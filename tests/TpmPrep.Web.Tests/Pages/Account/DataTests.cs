@@ -5,9 +5,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
-using TpmPrep.Web.Practice;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 using TpmPrep.Web.Tests.Infrastructure;
 
 namespace TpmPrep.Web.Tests.Pages.Account;

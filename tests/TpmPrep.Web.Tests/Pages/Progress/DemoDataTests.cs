@@ -11,8 +11,8 @@ public sealed class DemoCandidateShowsALivingDashboard
         using var factory = new TpmPrepFactory();
         using var output = new StringWriter();
 
-        var first = await TpmPrep.Web.Accounts.SeedDemoCommand.RunAsync(factory.Services, [], output, TextWriter.Null);
-        var second = await TpmPrep.Web.Accounts.SeedDemoCommand.RunAsync(factory.Services, [], output, TextWriter.Null);
+        var first = await TpmPrep.Web.Demo.SeedDemoCommand.RunAsync(factory.Services, [], output, TextWriter.Null);
+        var second = await TpmPrep.Web.Demo.SeedDemoCommand.RunAsync(factory.Services, [], output, TextWriter.Null);
 
         Assert.Equal((0, 0), (first, second));
         Assert.Contains("log in as demo@tpmprep.local with the password practise-the-loop-26", output.ToString(), StringComparison.Ordinal);

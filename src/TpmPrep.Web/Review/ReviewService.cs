@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
 
-namespace TpmPrep.Web.Practice;
+namespace TpmPrep.Web.Review;
 
 /// <summary>A question waiting for review.</summary>
 public sealed record DueQuestion(string QuestionId, string Title, string BankId, DateTime DueUtc, bool Overdue, int IntervalDays, int Repetitions);

@@ -1,6 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
-namespace TpmPrep.Web.Practice;
+namespace TpmPrep.Web.Attempts;
 
 /// <summary>What the answer box posts, on a question page and in a session alike.</summary>
 public sealed class AnswerInput

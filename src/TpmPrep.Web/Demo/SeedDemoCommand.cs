@@ -1,8 +1,12 @@
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
-namespace TpmPrep.Web.Accounts;
+namespace TpmPrep.Web.Demo;
 
 /// <summary><c>seed-demo [EMAIL] [PASSWORD]</c>: creates a demo candidate with four months of practice history.</summary>
 internal static class SeedDemoCommand

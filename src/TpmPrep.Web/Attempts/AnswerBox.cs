@@ -1,4 +1,10 @@
-namespace TpmPrep.Web.Practice;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
+
+namespace TpmPrep.Web.Attempts;
 
 /// <summary>The answer box: Markdown with a server-rendered preview, kept as a draft in the browser and on the server.</summary>
 /// <param name="UserId">Whose draft it is: the browser keeps drafts per user and question.</param>

@@ -1,9 +1,14 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Model;
+using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
-namespace TpmPrep.Web.Practice;
+namespace TpmPrep.Web.Attempts;
 
 /// <summary>
 /// Stores and reads practice attempts. Every read and write is filtered by the caller's user id, so an

@@ -1,4 +1,10 @@
-namespace TpmPrep.Web.Practice;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
+
+namespace TpmPrep.Web.Attempts;
 
 public static class AnswerLimits
 {

@@ -4,9 +4,13 @@ using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
-namespace TpmPrep.Web.Practice;
+namespace TpmPrep.Web.Demo;
 
 /// <summary>
 /// A demo candidate with months of varied, improving practice, so a newcomer sees a living dashboard.

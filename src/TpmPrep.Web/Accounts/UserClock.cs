@@ -1,7 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
-namespace TpmPrep.Web.Practice;
+namespace TpmPrep.Web.Accounts;
 
 /// <summary>Now, and the boundaries of "today", in a user's own time zone.</summary>
 public sealed class UserClock(AppDbContext db, TimeProvider clock)

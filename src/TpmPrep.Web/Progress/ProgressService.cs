@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Review;
 
-namespace TpmPrep.Web.Practice;
+namespace TpmPrep.Web.Progress;
 
 public sealed record BankProgress(string BankId, string Title, int Practised, int Total);
 

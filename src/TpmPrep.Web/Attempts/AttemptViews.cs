@@ -1,4 +1,10 @@
-namespace TpmPrep.Web.Practice;
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
+
+namespace TpmPrep.Web.Attempts;
 
 /// <summary>A row of "My attempts".</summary>
 public sealed record AttemptSummary(

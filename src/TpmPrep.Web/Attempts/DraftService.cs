@@ -1,7 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
 
-namespace TpmPrep.Web.Practice;
+namespace TpmPrep.Web.Attempts;
 
 /// <summary>Answers being typed, kept on the server as well as in the browser.</summary>
 public sealed class DraftService(AppDbContext db, TimeProvider clock)

@@ -1,0 +1,58 @@
+using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Assessments;
+using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Demo;
+using TpmPrep.Web.Portability;
+using TpmPrep.Web.Practice;
+using TpmPrep.Web.Progress;
+using TpmPrep.Web.Review;
+
+namespace TpmPrep.Web.Infrastructure;
+
+public static class FeatureServices
+{
+    /// <summary>The content catalogue and the service behind each feature's pages.</summary>
+    public static IServiceCollection AddTpmPrepFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CatalogueProvider>();
+        services.AddScoped<AttemptService>();
+        services.AddScoped<DraftService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<ProgressService>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<DataPortability>();
+        services.AddScoped<ImportJobs>();
+        services.AddSingleton<ImportSignal>();
+        services.AddSingleton<ImportWriter>();
+        services.AddHostedService<ImportWorker>();
+        services.AddScoped<DemoData>();
+        services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");
+        return services;
+    }
+
+    /// <summary>Razor Pages, lower-case URLs, and which folders need a signed-in user or an administrator.</summary>
+    public static IServiceCollection AddTpmPrepPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Attempts");
+            options.Conventions.AuthorizeFolder("/Assessment");
+            options.Conventions.AuthorizeFolder("/Practice");
+            options.Conventions.AuthorizeFolder("/Review");
+            options.Conventions.AuthorizeFolder("/Progress");
+            options.Conventions.AuthorizePage("/Account/Data");
+            options.Conventions.AuthorizePage("/Account/Import");
+            options.Conventions.AuthorizePage("/Account/Profile");
+            options.Conventions.AuthorizePage("/Account/Delete");
+            options.Conventions.AuthorizePage("/Account/Password");
+            options.Conventions.AuthorizePage("/Markdown/Preview");
+            options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
+        });
+        services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));
+        services.AddRouting(options => options.LowercaseUrls = true);
+        return services;
+    }
+}
