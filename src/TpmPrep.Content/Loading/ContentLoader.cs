@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using TpmPrep.Content.Markdown;
 using TpmPrep.Content.Model;
+using TpmPrep.Content.Scoring;
 using YamlDotNet.RepresentationModel;
 
 namespace TpmPrep.Content.Loading;
@@ -122,7 +123,7 @@ public static partial class ContentLoader
         }
         else
         {
-            foreach (var (heading, line, anchors) in MarkdownSections.AnchoredItems(file, indicatorSection, 5, "indicator", partial: true) ?? [])
+            foreach (var (heading, line, anchors) in MarkdownSections.AnchoredItems(file, indicatorSection, 5..5, "indicator", partial: true) ?? [])
             {
                 var match = IndicatorHeading().Match(heading);
                 if (!match.Success)
@@ -379,9 +380,53 @@ public static partial class ContentLoader
         return null;
     }
 
-    private static Question? ReadQuestion(SourceFile file, string bankId, Func<string, bool> skillExists, List<Level> levels)
+    /// <summary>
+    /// Parses a question written in the app: the same format as a bank file, read by the same rules, except that the
+    /// app gives the id (an <c>id</c> line is an error) and the question belongs to no bank. Never throws.
+    /// </summary>
+    /// <param name="id">The id the app gives the question.</param>
+    /// <param name="name">How errors name the text, as in <c>name:line: message</c>.</param>
+    /// <param name="text">The Markdown with its front matter.</param>
+    /// <param name="catalogue">The skill areas and levels the question may name.</param>
+    public static (Question? Question, IReadOnlyList<ContentError> Errors) ParseWrittenQuestion(string id, string name, string text, ContentCatalogue catalogue)
     {
-        var id = file.RequiredId("id");
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var errors = new List<ContentError>();
+        try
+        {
+            var file = SourceFile.Read(name, text, errors);
+            var levels = catalogue.Levels.ToList();
+            var question = ReadQuestion(file, WrittenInAppBankId, s => catalogue.FindSkill(s) is not null, levels, id);
+            return (file.ErrorCount == 0 && question is not null ? question with { SourcePath = string.Empty } : null, errors);
+        }
+#pragma warning disable CA1031 // A user's text must never take the request down: whatever goes wrong is an error on it.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            errors.Add(new ContentError(name, 1, "the question could not be read: " + ex.Message));
+            return (null, errors);
+        }
+    }
+
+    /// <summary>The bank id of questions written in the app: none.</summary>
+    public const string WrittenInAppBankId = "";
+
+    /// <summary>Ids starting with this belong to questions written in the app; bank files may not use them.</summary>
+    public const string WrittenInAppIdPrefix = "my-";
+
+    private static Question? ReadQuestion(SourceFile file, string bankId, Func<string, bool> skillExists, List<Level> levels, string? assignedId = null)
+    {
+        var id = assignedId ?? file.RequiredId("id");
+        if (assignedId is not null && file.Field("id") is { } idNode)
+        {
+            file.Error(idNode, "remove the 'id' line: the app gives a question written here its id");
+        }
+        else if (assignedId is null && id is not null && id.StartsWith(WrittenInAppIdPrefix, StringComparison.Ordinal))
+        {
+            file.Error(file.Field("id"), $"ids starting with '{WrittenInAppIdPrefix}' are kept for questions written in the app");
+        }
+
         var title = file.RequiredString("title", 160);
         var skills = file.IdList("skills", 1, 3, skillExists, "skill area");
         var level = file.RequiredString("level", 80);
@@ -453,7 +498,7 @@ public static partial class ContentLoader
         var followUps = byName.TryGetValue("Follow-ups", out var followUpSection) ? MarkdownSections.BulletItems(file, followUpSection) : null;
         var pitfalls = byName.TryGetValue("Pitfalls", out var pitfallSection) ? MarkdownSections.BulletItems(file, pitfallSection) : [];
         var rubric = byName.TryGetValue("Rubric", out var rubricSection)
-            ? MarkdownSections.AnchoredItems(file, rubricSection, 4, "rubric criterion")?.Select(c => new RubricCriterion(c.Heading, c.Anchors)).ToList()
+            ? RubricCriteria(file, rubricSection)
             : null;
 
         if (file.ErrorCount > 0 || id is null || title is null || skills is null || level is null || kind is null || minutes is null
@@ -463,6 +508,27 @@ public static partial class ContentLoader
         }
 
         return new Question(id, bankId, title, skills, level, kind, minutes.Value, prompt, covers, rubric, followUps, pitfalls, Hash(file.Text), file.Path);
+    }
+
+    /// <summary>
+    /// The rubric: each criterion anchored from 1 up to the rubric's scale (3 to 5 levels, 4 in the shipped banks), the
+    /// same scale for every criterion so that their scores can be averaged.
+    /// </summary>
+    private static List<RubricCriterion>? RubricCriteria(SourceFile file, MarkdownSection section)
+    {
+        var criteria = MarkdownSections.AnchoredItems(file, section, RubricScale.FewestLevels..RubricScale.MostLevels, "rubric criterion");
+        if (criteria is null)
+        {
+            return null;
+        }
+
+        var scale = criteria[0].Anchors.Count;
+        foreach (var (heading, line, anchors) in criteria.Where(c => c.Anchors.Count != scale))
+        {
+            file.Error(line, $"rubric criterion '{heading}' has {anchors.Count} anchors but '{criteria[0].Heading}' has {scale}: every criterion of a rubric uses the same scale");
+        }
+
+        return criteria.Select(c => new RubricCriterion(c.Heading, c.Anchors)).ToList();
     }
 
     /// <summary>Rendered blocks, or null after an error at <paramref name="line"/> when they are nested too deeply to render.</summary>

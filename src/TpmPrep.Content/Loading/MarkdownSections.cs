@@ -128,17 +128,19 @@ internal sealed class MarkdownSections
     }
 
     /// <summary>
-    /// <c>###</c> headings each followed by a numbered list of exactly <paramref name="anchorCount"/> items.
+    /// <c>###</c> headings each followed by a numbered list of <paramref name="anchors"/> items (a fixed count, or a range).
     /// With <paramref name="partial"/>, an item with an error is reported and left out, and the others come back.
     /// </summary>
     public static IReadOnlyList<(string Heading, int Line, IReadOnlyList<string> Anchors)>? AnchoredItems(
-        SourceFile file, MarkdownSection section, int anchorCount, string what, bool partial = false)
+        SourceFile file, MarkdownSection section, Range anchors, string what, bool partial = false)
     {
+        var (fewest, most) = (anchors.Start.Value, anchors.End.Value);
+        var anchorCount = fewest == most ? $"{fewest}" : $"{fewest} to {most}";
         var result = new List<(string, int, IReadOnlyList<string>)>();
         var ok = true;
         string? heading = null;
         var headingLine = 0;
-        List<string>? anchors = null;
+        List<string>? items = null;
 
         void Close()
         {
@@ -147,19 +149,19 @@ internal sealed class MarkdownSections
                 return;
             }
 
-            if (anchors is null)
+            if (items is null)
             {
                 file.Error(headingLine, $"{what} '{heading}' has no anchors: add a numbered list of {anchorCount}");
                 ok = false;
             }
-            else if (anchors.Count != anchorCount)
+            else if (items.Count < fewest || items.Count > most)
             {
-                file.Error(headingLine, $"{what} '{heading}' has {anchors.Count} anchors; it needs exactly {anchorCount}");
+                file.Error(headingLine, $"{what} '{heading}' has {items.Count} anchors; it needs {(fewest == most ? "exactly " : string.Empty)}{anchorCount}");
                 ok = false;
             }
             else
             {
-                result.Add((heading, headingLine, anchors));
+                result.Add((heading, headingLine, items));
             }
         }
 
@@ -171,7 +173,7 @@ internal sealed class MarkdownSections
                     Close();
                     heading = HeadingText(h3);
                     headingLine = file.BodyLine(h3.Line);
-                    anchors = null;
+                    items = null;
                     if (heading.Length == 0)
                     {
                         file.Error(headingLine, $"{what} heading is empty");
@@ -180,24 +182,24 @@ internal sealed class MarkdownSections
                     }
 
                     break;
-                case ListBlock { IsOrdered: true } list when heading is not null && anchors is null:
+                case ListBlock { IsOrdered: true } list when heading is not null && items is null:
                     var rendered = list.OfType<ListItemBlock>().Select(item => RenderItem(file, item)).ToList();
                     if (rendered.Any(r => r is null))
                     {
                         ok = false;
                         heading = null;
-                        anchors = [];
+                        items = [];
                     }
                     else
                     {
-                        anchors = rendered.OfType<string>().ToList();
+                        items = rendered.OfType<string>().ToList();
                     }
 
                     break;
-                case ListBlock { IsOrdered: false } when heading is not null && anchors is null:
+                case ListBlock { IsOrdered: false } when heading is not null && items is null:
                     file.Error(file.BodyLine(block.Line), $"{what} '{heading}' must have a numbered list (1. 2. ...) of anchors, not bullets");
                     ok = false;
-                    anchors = [];
+                    items = [];
                     heading = null;
                     break;
                 default:

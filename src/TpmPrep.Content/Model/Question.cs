@@ -19,7 +19,10 @@ public sealed record Question(
 {
     /// <summary>The first skill area listed: the one the question mainly exercises.</summary>
     public string PrimarySkill => Skills[0];
+
+    /// <summary>How many anchored levels each criterion has: the rubric's scale runs from 1 to this.</summary>
+    public int RubricLevels => Rubric.Count == 0 ? Scoring.RubricScale.CommonLevels : Rubric[0].AnchorsHtml.Count;
 }
 
-/// <summary>A rubric criterion with its four anchors (1 missing, 2 partial, 3 solid, 4 exceptional).</summary>
+/// <summary>A rubric criterion with its anchors, lowest first (in the shipped banks four: 1 missing, 2 partial, 3 solid, 4 exceptional).</summary>
 public sealed record RubricCriterion(string Title, IReadOnlyList<string> AnchorsHtml);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
 
 namespace TpmPrep.Web.Accounts;
@@ -12,8 +13,8 @@ public sealed record UserPage(IReadOnlyList<UserRow> Users, int Total, int Page,
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>What an admin can do to accounts: list them and change the role a person registered with.</summary>
-public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users)
+/// <summary>What an administrator can do to accounts: find them and give or take their roles.</summary>
+public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, RecordAccess access)
 {
     public const int PageSize = 50;
 
@@ -21,8 +22,14 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
     /// Accounts whose e-mail or name contains <paramref name="search"/> in any case, by e-mail, a page at a time.
     /// Both are compared in their upper-case forms, so SQLite and PostgreSQL find the same people.
     /// </summary>
-    public async Task<UserPage> ListAsync(string? search, int page, CancellationToken cancellationToken)
+    public async Task<UserPage> ListAsync(Viewer viewer, string? search, int page, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.IsAdministrator)
+        {
+            throw new RecordNotFoundException();
+        }
+
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -48,23 +55,25 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         return new UserPage(rows.Select(r => new UserRow(r.Id, r.Email ?? string.Empty, r.DisplayName, r.CreatedUtc, r.Roles)).ToList(), total, page, PageSize);
     }
 
-    /// <summary>Replaces the user's practice role (Candidate, Hiring manager, Coach); the Admin role is left as it is.</summary>
-    public async Task<bool> ChangeRoleAsync(string userId, string role)
+    /// <summary>
+    /// Sets which of the roles Candidate, Hiring manager and Coach the person holds: as many as they use. A role lets
+    /// one start things (plans, coaching), never see anyone's records. The Admin role is given on the command line
+    /// and left as it is.
+    /// </summary>
+    public async Task<bool> SetRolesAsync(Viewer viewer, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
-        if (!AppRoles.Selectable.Contains(role) || await users.FindByIdAsync(userId) is not { } user)
+        ArgumentNullException.ThrowIfNull(roles);
+        if (roles.Any(r => !AppRoles.Selectable.Contains(r)) || await users.FindByIdAsync(userId) is not { } user
+            || !await access.AllowsAsync(viewer, userId, RecordKind.Account, AccessAction.Write, cancellationToken))
         {
             return false;
         }
 
-        var current = (await users.GetRolesAsync(user)).Where(r => AppRoles.Selectable.Contains(r)).ToList();
-        if (current.Count > 0)
-        {
-            await users.RemoveFromRolesAsync(user, current);
-        }
-
-        await users.AddToRoleAsync(user, role);
-        // The user's cookie still names the old role until it is refreshed.
+        var held = (await users.GetRolesAsync(user)).Where(AppRoles.Selectable.Contains).ToList();
+        var removed = await users.RemoveFromRolesAsync(user, held.Except(roles).ToList());
+        var added = removed.Succeeded ? await users.AddToRolesAsync(user, roles.Except(held).Distinct().ToList()) : removed;
+        // The user's cookie still names the old roles until it is refreshed.
         await users.UpdateSecurityStampAsync(user);
-        return true;
+        return added.Succeeded;
     }
 }

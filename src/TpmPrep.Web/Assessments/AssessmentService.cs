@@ -1,22 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Questions;
 
 namespace TpmPrep.Web.Assessments;
 
 /// <summary>
-/// Takes, saves and scores skills self-assessments. Every query is filtered by the caller's user id:
-/// another person's assessment id behaves as one that does not exist.
+/// Takes, saves and scores skills self-assessments. Every read and write asks <see cref="RecordAccess"/>: an
+/// assessment the viewer may not see behaves as one that does not exist.
 /// </summary>
-public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
+public sealed class AssessmentService(AppDbContext db, TimeProvider clock, RecordAccess access, QuestionSource questions)
 {
     public const int RecommendationsPerArea = 3;
 
     /// <summary>Starts an assessment against a level, or retargets the unfinished one so nothing typed is lost.</summary>
-    public async Task<int?> StartAsync(string userId, string levelId, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<int?> StartAsync(Viewer viewer, string userId, string levelId, ContentCatalogue catalogue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        await access.DemandAsync(viewer, userId, RecordKind.Assessment, AccessAction.Write, cancellationToken);
         if (catalogue.FindLevel(levelId) is null)
         {
             return null;
@@ -40,36 +43,47 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
         });
     }
 
-    public async Task<AssessmentInProgress?> FindAsync(string userId, int id, CancellationToken cancellationToken)
+    public async Task<AssessmentInProgress?> FindAsync(Viewer viewer, int id, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.AsNoTracking()
-            .Where(a => a.Id == id && a.UserId == userId)
-            .Select(a => new { a.Id, a.TargetLevelId, a.StartedUtc, a.UpdatedUtc, a.CompletedUtc, Ratings = a.Ratings.Select(r => new { r.IndicatorId, r.Rating }).ToList() })
+            .Where(a => a.Id == id)
+            .Select(a => new { a.Id, a.UserId, a.TargetLevelId, a.StartedUtc, a.UpdatedUtc, a.CompletedUtc, Ratings = a.Ratings.Select(r => new { r.IndicatorId, r.Rating }).ToList() })
             .SingleOrDefaultAsync(cancellationToken);
-        return assessment is null
+        return assessment is null || !await access.AllowsAsync(viewer, assessment.UserId, RecordKind.Assessment, AccessAction.Read, cancellationToken)
             ? null
             : new AssessmentInProgress(assessment.Id, assessment.TargetLevelId, assessment.StartedUtc, assessment.UpdatedUtc, assessment.CompletedUtc is not null,
                 assessment.Ratings.ToDictionary(r => r.IndicatorId, r => r.Rating, StringComparer.Ordinal));
     }
 
     /// <summary>The assessment in progress (the most recently touched, should there ever be two).</summary>
-    public Task<int?> FindUnfinishedIdAsync(string userId, CancellationToken cancellationToken) =>
-        db.Assessments.AsNoTracking()
+    public async Task<int?> FindUnfinishedIdAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, userId, RecordKind.Assessment, AccessAction.Read, cancellationToken);
+        return await db.Assessments.AsNoTracking()
             .Where(a => a.UserId == userId && a.CompletedUtc == null)
             .OrderByDescending(a => a.UpdatedUtc).ThenByDescending(a => a.Id)
             .Select(a => (int?)a.Id)
             .FirstOrDefaultAsync(cancellationToken);
+    }
 
-    /// <summary>Deletes one assessment with its ratings and scores; false when the user has no such assessment.</summary>
-    public async Task<bool> DeleteAsync(string userId, int id, CancellationToken cancellationToken) =>
+    /// <summary>Deletes one assessment with its ratings and scores; false when the viewer has no such assessment to delete.</summary>
+    public async Task<bool> DeleteAsync(Viewer viewer, int id, CancellationToken cancellationToken)
+    {
+        var ownerId = await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => a.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (ownerId is null || !await access.AllowsAsync(viewer, ownerId, RecordKind.Assessment, AccessAction.Write, cancellationToken))
+        {
+            return false;
+        }
+
         // The database removes what belongs to it (cascading foreign keys) in the same statement.
-        await db.Assessments.Where(a => a.Id == id && a.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+        return await db.Assessments.Where(a => a.Id == id && a.UserId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
 
     /// <summary>
     /// Saves ratings (indicator id to "1".."5" or "n" for not yet observed). Every value is checked before
     /// anything is written, so a forged id or an out-of-scale rating changes nothing.
     /// </summary>
-    public async Task<SaveResult> SaveRatingsAsync(string userId, int id, IReadOnlyDictionary<string, string> ratings, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<SaveResult> SaveRatingsAsync(Viewer viewer, int id, IReadOnlyDictionary<string, string> ratings, ContentCatalogue catalogue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -97,7 +111,7 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
             return new SaveResult(SaveOutcome.Invalid, errors);
         }
 
-        var assessment = await db.Assessments.Include(a => a.Ratings).SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, cancellationToken);
+        var assessment = await WritableAsync(viewer, id, cancellationToken);
         if (assessment is null)
         {
             return new SaveResult(SaveOutcome.NotFound, []);
@@ -129,10 +143,10 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Completes the assessment when every indicator of the current skill model has an answer.</summary>
-    public async Task<SaveResult> CompleteAsync(string userId, int id, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<SaveResult> CompleteAsync(Viewer viewer, int id, ContentCatalogue catalogue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        var assessment = await db.Assessments.Include(a => a.Ratings).SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, cancellationToken);
+        var assessment = await WritableAsync(viewer, id, cancellationToken);
         if (assessment is null)
         {
             return new SaveResult(SaveOutcome.NotFound, []);
@@ -171,8 +185,9 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
         return SaveResult.Ok;
     }
 
-    public async Task<IReadOnlyList<AssessmentSummary>> HistoryAsync(string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AssessmentSummary>> HistoryAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(viewer, userId, RecordKind.Assessment, AccessAction.Read, cancellationToken);
         var rows = await db.Assessments.AsNoTracking()
             .Where(a => a.UserId == userId && a.CompletedUtc != null)
             .OrderBy(a => a.CompletedUtc)
@@ -185,18 +200,19 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
     /// The results of a completed assessment, scored against the model it was taken with; null when there is
     /// no such completed assessment, and <see cref="AssessmentResult.Unreadable"/> when its stored model is damaged.
     /// </summary>
-    public async Task<AssessmentResult?> ResultAsync(string userId, int id, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<AssessmentResult?> ResultAsync(Viewer viewer, int id, ContentCatalogue catalogue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var assessment = await db.Assessments.AsNoTracking()
-            .Where(a => a.Id == id && a.UserId == userId && a.CompletedUtc != null)
-            .Select(a => new { a.Id, a.TargetLevelId, a.CompletedUtc, a.ModelSnapshot, Ratings = a.Ratings.Select(r => new { r.IndicatorId, r.Rating }).ToList() })
+            .Where(a => a.Id == id && a.CompletedUtc != null)
+            .Select(a => new { a.Id, a.UserId, a.TargetLevelId, a.CompletedUtc, a.ModelSnapshot, Ratings = a.Ratings.Select(r => new { r.IndicatorId, r.Rating }).ToList() })
             .SingleOrDefaultAsync(cancellationToken);
-        if (assessment is null)
+        if (assessment is null || !await access.AllowsAsync(viewer, assessment.UserId, RecordKind.Assessment, AccessAction.Read, cancellationToken))
         {
             return null;
         }
 
+        var userId = assessment.UserId;
         if (SkillModelSnapshot.TryParse(assessment.ModelSnapshot) is not { } model)
         {
             return AssessmentResult.Unreadable(assessment.Id, assessment.TargetLevelId, assessment.CompletedUtc!.Value);
@@ -220,11 +236,11 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
             .Take(6)
             .ToList();
 
-        var history = await HistoryAsync(userId, cancellationToken);
+        var history = await HistoryAsync(viewer, userId, cancellationToken);
         var index = history.ToList().FindIndex(h => h.Id == id);
         var previous = index > 0 ? history[index - 1] : null;
 
-        var evidence = await EvidenceAsync(userId, catalogue, cancellationToken);
+        var evidence = await EvidenceAsync(userId, cancellationToken);
         var calibration = areas.Select(a => AssessmentScoring.Calibrate(a.SkillId, a.Score, evidence.GetValueOrDefault(a.SkillId) ?? [])).ToList();
         var recommendations = await RecommendAsync(userId, areas, assessment.TargetLevelId, catalogue, cancellationToken);
 
@@ -232,16 +248,17 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Average rubric score of the latest graded attempt at each question, grouped by the question's skill areas.</summary>
-    private async Task<Dictionary<string, List<double>>> EvidenceAsync(string userId, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, List<double>>> EvidenceAsync(string userId, CancellationToken cancellationToken)
     {
         var graded = await db.Attempts.AsNoTracking()
             .Where(a => a.UserId == userId && a.AverageScore != null)
             .Select(a => new { a.QuestionId, a.GradedUtc, a.AverageScore })
             .ToListAsync(cancellationToken);
         var evidence = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var answered = await questions.FindManyAsync(graded.Select(a => a.QuestionId), cancellationToken);
         foreach (var latest in graded.GroupBy(a => a.QuestionId).Select(g => g.MaxBy(a => a.GradedUtc)!))
         {
-            foreach (var skill in catalogue.FindQuestion(latest.QuestionId)?.Skills ?? [])
+            foreach (var skill in answered.GetValueOrDefault(latest.QuestionId)?.Skills ?? [])
             {
                 if (!evidence.TryGetValue(skill, out var list))
                 {
@@ -277,6 +294,13 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock)
         }
 
         return result;
+    }
+
+    /// <summary>The assessment with its ratings, tracked for a change, when the viewer may change it.</summary>
+    private async Task<Assessment?> WritableAsync(Viewer viewer, int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.Include(a => a.Ratings).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return assessment is not null && await access.AllowsAsync(viewer, assessment.UserId, RecordKind.Assessment, AccessAction.Write, cancellationToken) ? assessment : null;
     }
 
     private static bool TryParseRating(string? value, out int? rating)

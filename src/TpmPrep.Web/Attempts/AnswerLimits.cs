@@ -15,8 +15,4 @@ public static class AnswerLimits
     public const int MaxTimeTakenSeconds = 24 * 60 * 60;
 
     public const int MaxNotesLength = 4_000;
-
-    public const int MinScore = 1;
-
-    public const int MaxScore = 4;
 }

@@ -1,25 +1,24 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Model;
-using TpmPrep.Web.Accounts;
+using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Attempts;
 
 /// <summary>
-/// Stores and reads practice attempts. Every read and write is filtered by the caller's user id, so an
-/// id belonging to someone else behaves exactly like an id that does not exist.
+/// Stores and reads practice attempts. Every read and write asks <see cref="RecordAccess"/> whether the viewer may
+/// touch the attempt's owner's attempts, so an id the viewer may not see behaves exactly like one that does not exist.
 /// </summary>
-public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews)
+public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews, RecordAccess access)
 {
     private static readonly Expression<Func<Attempt, AttemptSummary>> ToSummary = a =>
         new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds);
 
-    public async Task<int> CreateAsync(string userId, Question question, string answer, int timeTakenSeconds, CancellationToken cancellationToken, int? sessionId = null)
+    /// <summary>Stores <paramref name="subjectId"/>'s answer to <paramref name="question"/>, and drops the draft it replaces.</summary>
+    public async Task<int> CreateAsync(Viewer viewer, string subjectId, Question question, string answer, int timeTakenSeconds, CancellationToken cancellationToken, int? sessionId = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentException.ThrowIfNullOrWhiteSpace(answer);
@@ -28,9 +27,10 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
             throw new ArgumentException($"An answer may be at most {AnswerLimits.MaxLength} characters.", nameof(answer));
         }
 
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Write, cancellationToken);
         var attempt = new Attempt
         {
-            UserId = userId,
+            UserId = subjectId,
             QuestionId = question.Id,
             BankId = question.BankId,
             QuestionTitle = question.Title,
@@ -42,26 +42,45 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
         };
         db.Attempts.Add(attempt);
         // The answer is in: the draft kept for this question has done its job.
-        db.AnswerDrafts.RemoveRange(await db.AnswerDrafts.Where(d => d.UserId == userId && d.QuestionId == question.Id).ToListAsync(cancellationToken));
+        await db.AnswerDrafts.Where(d => d.UserId == subjectId && d.QuestionId == question.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return attempt.Id;
     }
 
     /// <summary>
-    /// Saves one score (1-4) per rubric criterion, replacing earlier grades of the same attempt. Two gradings at
-    /// once of the same question both count: the one that loses the race is applied again on top of the other.
+    /// Saves the viewer's score per rubric criterion, on the rubric's own scale, replacing their earlier grades of the
+    /// attempt. A self-grade (the owner's) also sets the attempt's average and, the first time, moves the review
+    /// schedule. Two gradings at once of the same question both count: the loser of the race is applied again.
     /// </summary>
-    public Task<GradeOutcome> GradeAsync(string userId, int attemptId, Question? question, IReadOnlyList<int> scores, CancellationToken cancellationToken, string? notes = null)
+    /// <param name="viewer">Who grades.</param>
+    /// <param name="attemptId">The attempt graded.</param>
+    /// <param name="question">The attempt's question, whose rubric gives the criteria and the scale.</param>
+    /// <param name="scores">One score per criterion.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <param name="notes">The owner's notes to self.</param>
+    /// <param name="capacity">How someone other than the owner grades (a coach, an interviewer); the owner always self-grades.</param>
+    public Task<GradeOutcome> GradeAsync(
+        Viewer viewer, int attemptId, Question? question, IReadOnlyList<int> scores, CancellationToken cancellationToken, string? notes = null, GraderRole? capacity = null)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(scores);
-        return db.RetryOnLostRaceAsync(() => GradeOnceAsync(userId, attemptId, question, scores, notes, cancellationToken));
+        return db.RetryOnLostRaceAsync(() => GradeOnceAsync(viewer, attemptId, question, scores, notes, capacity, cancellationToken));
     }
 
-    private async Task<GradeOutcome> GradeOnceAsync(string userId, int attemptId, Question? question, IReadOnlyList<int> scores, string? notes, CancellationToken cancellationToken)
+    /// <summary>Whether every score is one of the rubric's levels, one per criterion.</summary>
+    public static bool FitsRubric(Question question, IReadOnlyList<int> scores)
     {
-        var attempt = await db.Attempts.Include(a => a.Scores)
-            .SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
-        if (attempt is null)
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(scores);
+        return scores.Count == question.Rubric.Count && scores.All(s => RubricScale.IsOnScale(s, question.RubricLevels));
+    }
+
+    private async Task<GradeOutcome> GradeOnceAsync(Viewer viewer, int attemptId, Question? question, IReadOnlyList<int> scores, string? notes, GraderRole? capacity, CancellationToken cancellationToken)
+    {
+        var attempt = await db.Attempts.Include(a => a.Scores).SingleOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
+        var self = attempt is not null && viewer.UserId == attempt.UserId;
+        if (attempt is null || (!self && capacity is null or GraderRole.Self)
+            || !await access.AllowsAsync(viewer, attempt.UserId, RecordKind.Attempt, AccessAction.Write, cancellationToken))
         {
             return GradeOutcome.NotFound;
         }
@@ -71,57 +90,79 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
             return GradeOutcome.QuestionGone;
         }
 
-        if (scores.Count != question.Rubric.Count || scores.Any(s => s is < AnswerLimits.MinScore or > AnswerLimits.MaxScore))
+        if (!FitsRubric(question, scores))
         {
             return GradeOutcome.Invalid;
         }
 
-        attempt.Scores.Clear();
+        var role = self ? GraderRole.Self : capacity!.Value;
+        attempt.Scores.RemoveAll(s => s.GraderRole == role && s.GradedById == viewer.UserId);
         for (var i = 0; i < scores.Count; i++)
         {
-            attempt.Scores.Add(new AttemptScore { CriterionIndex = i, Criterion = question.Rubric[i].Title, Score = scores[i] });
+            attempt.Scores.Add(new AttemptScore
+            {
+                CriterionIndex = i,
+                Criterion = question.Rubric[i].Title,
+                Score = scores[i],
+                Levels = question.RubricLevels,
+                GradedById = viewer.UserId,
+                GraderRole = role,
+            });
         }
 
-        var firstGrading = attempt.GradedUtc is null;
-        attempt.AverageScore = scores.Average();
-        attempt.GradedUtc = clock.GetUtcNow().UtcDateTime;
-        attempt.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
-        if (firstGrading)
+        if (self)
         {
-            // Only the first grading is a review; correcting grades later does not move the schedule again.
-            await reviews.ApplyAsync(userId, attempt.QuestionId, attempt.AverageScore.Value, attempt.GradedUtc.Value, cancellationToken);
+            var firstGrading = attempt.GradedUtc is null;
+            attempt.AverageScore = RubricScale.ToCommon(scores.Average(), question.RubricLevels);
+            attempt.GradedUtc = clock.GetUtcNow().UtcDateTime;
+            attempt.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+            if (firstGrading)
+            {
+                // Only the first grading is a review; correcting grades later does not move the schedule again.
+                await reviews.ApplyAsync(attempt.UserId, attempt.QuestionId, attempt.AverageScore.Value, attempt.GradedUtc.Value, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return GradeOutcome.Saved;
     }
 
-    public async Task<IReadOnlyList<AttemptSummary>> ListAsync(string userId, int take, CancellationToken cancellationToken) =>
-        await db.Attempts.AsNoTracking()
-            .Where(a => a.UserId == userId)
+    public async Task<IReadOnlyList<AttemptSummary>> ListAsync(Viewer viewer, string subjectId, int take, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
+        return await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == subjectId)
             .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
             .Take(take)
             .Select(ToSummary)
             .ToListAsync(cancellationToken);
+    }
 
-    public async Task<IReadOnlyList<AttemptSummary>> ListForQuestionAsync(string userId, string questionId, int take, CancellationToken cancellationToken) =>
-        await db.Attempts.AsNoTracking()
-            .Where(a => a.UserId == userId && a.QuestionId == questionId)
+    public async Task<IReadOnlyList<AttemptSummary>> ListForQuestionAsync(Viewer viewer, string subjectId, string questionId, int take, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
+        return await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == subjectId && a.QuestionId == questionId)
             .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
             .Take(take)
             .Select(ToSummary)
             .ToListAsync(cancellationToken);
+    }
 
-    public Task<int> CountAsync(string userId, CancellationToken cancellationToken) =>
-        db.Attempts.AsNoTracking().CountAsync(a => a.UserId == userId, cancellationToken);
+    public async Task<int> CountAsync(Viewer viewer, string subjectId, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
+        return await db.Attempts.AsNoTracking().CountAsync(a => a.UserId == subjectId, cancellationToken);
+    }
 
-    public async Task<AttemptDetails?> FindAsync(string userId, int attemptId, CancellationToken cancellationToken)
+    public async Task<AttemptDetails?> FindAsync(Viewer viewer, int attemptId, CancellationToken cancellationToken)
     {
         var attempt = await db.Attempts.AsNoTracking()
-            .Where(a => a.Id == attemptId && a.UserId == userId)
+            .Where(a => a.Id == attemptId)
             .Select(a => new
             {
                 a.Id,
+                a.UserId,
                 a.QuestionId,
                 a.QuestionTitle,
                 a.BankId,
@@ -133,25 +174,37 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
                 a.AverageScore,
                 a.Notes,
                 a.SessionId,
-                Scores = a.Scores.OrderBy(s => s.CriterionIndex).Select(s => new CriterionScore(s.CriterionIndex, s.Criterion, s.Score)).ToList(),
+                Scores = a.Scores.Where(s => s.GraderRole == GraderRole.Self).OrderBy(s => s.CriterionIndex)
+                    .Select(s => new CriterionScore(s.CriterionIndex, s.Criterion, s.Score, s.Levels)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return attempt is null
+        return attempt is null || !await access.AllowsAsync(viewer, attempt.UserId, RecordKind.Attempt, AccessAction.Read, cancellationToken)
             ? null
-            : new AttemptDetails(attempt.Id, attempt.QuestionId, attempt.QuestionTitle, attempt.BankId, attempt.QuestionTextHash, attempt.Answer,
+            : new AttemptDetails(attempt.Id, attempt.UserId, attempt.QuestionId, attempt.QuestionTitle, attempt.BankId, attempt.QuestionTextHash, attempt.Answer,
                 attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores, attempt.Notes, attempt.SessionId);
     }
 
-    /// <summary>Deletes one attempt with its grades; false when the user has no such attempt.</summary>
-    public async Task<bool> DeleteAsync(string userId, int attemptId, CancellationToken cancellationToken) =>
-        // The database removes what belongs to it (cascading foreign keys) in the same statement.
-        await db.Attempts.Where(a => a.Id == attemptId && a.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+    /// <summary>Deletes one attempt with its grades; false when the viewer has no such attempt to delete.</summary>
+    public async Task<bool> DeleteAsync(Viewer viewer, int attemptId, CancellationToken cancellationToken)
+    {
+        var ownerId = await db.Attempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => a.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (ownerId is null || !await access.AllowsAsync(viewer, ownerId, RecordKind.Attempt, AccessAction.Write, cancellationToken))
+        {
+            return false;
+        }
 
-    /// <summary>How many times the user has answered each question, for the bank page.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountsByQuestionAsync(string userId, IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken) =>
-        await db.Attempts.AsNoTracking()
-            .Where(a => a.UserId == userId && questionIds.Contains(a.QuestionId))
+        // The database removes what belongs to it (cascading foreign keys) in the same statement.
+        return await db.Attempts.Where(a => a.Id == attemptId && a.UserId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>How many times the subject has answered each question, for the bank page.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsByQuestionAsync(Viewer viewer, string subjectId, IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
+        return await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == subjectId && questionIds.Contains(a.QuestionId))
             .GroupBy(a => a.QuestionId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
 }

@@ -20,6 +20,7 @@ public sealed record AttemptSummary(
 /// <summary>One attempt with its answer and grades.</summary>
 public sealed record AttemptDetails(
     int Id,
+    string OwnerId,
     string QuestionId,
     string QuestionTitle,
     string BankId,
@@ -33,7 +34,8 @@ public sealed record AttemptDetails(
     string? Notes,
     int? SessionId);
 
-public sealed record CriterionScore(int CriterionIndex, string Criterion, int Score);
+/// <summary>A self-grade on one criterion, out of <paramref name="Levels"/>.</summary>
+public sealed record CriterionScore(int CriterionIndex, string Criterion, int Score, int Levels);
 
 public enum GradeOutcome
 {

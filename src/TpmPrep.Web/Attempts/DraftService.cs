@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Practice;
@@ -9,12 +10,13 @@ using TpmPrep.Web.Review;
 namespace TpmPrep.Web.Attempts;
 
 /// <summary>Answers being typed, kept on the server as well as in the browser.</summary>
-public sealed class DraftService(AppDbContext db, TimeProvider clock)
+public sealed class DraftService(AppDbContext db, TimeProvider clock, RecordAccess access)
 {
     /// <summary>Saves the draft, creating it if need be; two saves at once (two tabs) end with one row, the later text.</summary>
-    public async Task<bool> SaveAsync(string userId, string questionId, string text, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(Viewer viewer, string userId, string questionId, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        await access.DemandAsync(viewer, userId, RecordKind.Draft, AccessAction.Write, cancellationToken);
         if (text.Length > AnswerLimits.MaxLength)
         {
             return false;
@@ -36,8 +38,9 @@ public sealed class DraftService(AppDbContext db, TimeProvider clock)
         });
     }
 
-    public async Task<(string Text, DateTime UpdatedUtc)?> FindAsync(string userId, string questionId, CancellationToken cancellationToken)
+    public async Task<(string Text, DateTime UpdatedUtc)?> FindAsync(Viewer viewer, string userId, string questionId, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(viewer, userId, RecordKind.Draft, AccessAction.Read, cancellationToken);
         var draft = await db.AnswerDrafts.AsNoTracking()
             .Where(d => d.UserId == userId && d.QuestionId == questionId)
             .Select(d => new { d.Text, d.UpdatedUtc })

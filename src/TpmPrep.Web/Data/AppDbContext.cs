@@ -40,6 +40,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<AnswerDraft> AnswerDrafts => Set<AnswerDraft>();
 
+    public DbSet<CustomQuestion> CustomQuestions => Set<CustomQuestion>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportJobDocument> ImportJobDocuments => Set<ImportJobDocument>();

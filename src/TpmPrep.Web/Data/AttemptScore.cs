@@ -1,6 +1,6 @@
 namespace TpmPrep.Web.Data;
 
-/// <summary>A self-grade on one rubric criterion of an attempt.</summary>
+/// <summary>One grader's score on one rubric criterion of an attempt, on that rubric's own scale.</summary>
 public sealed class AttemptScore
 {
     public int Id { get; set; }
@@ -12,5 +12,27 @@ public sealed class AttemptScore
     /// <summary>The criterion's title when graded.</summary>
     public string Criterion { get; set; } = string.Empty;
 
+    /// <summary>From 1 up to <see cref="Levels"/>.</summary>
     public int Score { get; set; }
+
+    /// <summary>How many levels the rubric had when graded: its scale's top.</summary>
+    public int Levels { get; set; } = 4;
+
+    /// <summary>Who gave the score. Kept when that account goes, so nobody else's record loses a grade with it.</summary>
+    public string GradedById { get; set; } = string.Empty;
+
+    public GraderRole GraderRole { get; set; }
+}
+
+/// <summary>In what capacity a score was given.</summary>
+public enum GraderRole
+{
+    /// <summary>The candidate grading their own answer: the grade that moves the review schedule and the dashboard.</summary>
+    Self,
+
+    /// <summary>A coach the candidate invited.</summary>
+    Coach,
+
+    /// <summary>An interviewer on an interview plan.</summary>
+    Interviewer,
 }

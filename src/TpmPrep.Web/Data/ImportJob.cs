@@ -30,6 +30,8 @@ public sealed class ImportJob
 
     public int AddedSessions { get; set; }
 
+    public int AddedQuestions { get; set; }
+
     /// <summary>Records left out because the account already had them.</summary>
     public int Skipped { get; set; }
 

@@ -85,7 +85,15 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
                 CreatedUtc = created,
                 GradedUtc = created.AddMinutes(3),
                 AverageScore = scores.Average(),
-                Scores = scores.Select((s, index) => new AttemptScore { CriterionIndex = index, Criterion = question.Rubric[index].Title, Score = s }).ToList(),
+                Scores = scores.Select((s, index) => new AttemptScore
+                {
+                    CriterionIndex = index,
+                    Criterion = question.Rubric[index].Title,
+                    Score = s,
+                    Levels = question.RubricLevels,
+                    GradedById = userId,
+                    GraderRole = GraderRole.Self,
+                }).ToList(),
             });
         }
 

@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Attempts;
@@ -6,6 +7,7 @@ using TpmPrep.Web.Demo;
 using TpmPrep.Web.Portability;
 using TpmPrep.Web.Practice;
 using TpmPrep.Web.Progress;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Infrastructure;
@@ -17,6 +19,11 @@ public static class FeatureServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogueProvider>();
+        services.AddScoped<RecordAccess>();
+        services.AddSingleton<IAccessGrant, AdministratorGrant>();
+        services.AddSingleton<ParsedQuestionCache>();
+        services.AddScoped<QuestionSource>();
+        services.AddScoped<CustomQuestionService>();
         services.AddScoped<AttemptService>();
         services.AddScoped<DraftService>();
         services.AddScoped<ReviewService>();
@@ -50,7 +57,8 @@ public static class FeatureServices
             options.Conventions.AuthorizePage("/Account/Password");
             options.Conventions.AuthorizePage("/Markdown/Preview");
             options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
-        });
+            options.Conventions.AuthorizeFolder("/MyQuestions");
+        }).AddMvcOptions(options => options.Filters.Add<RecordNotFoundFilter>());
         services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;

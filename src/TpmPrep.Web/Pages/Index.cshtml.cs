@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
@@ -23,7 +24,7 @@ public sealed class IndexModel(CatalogueProvider catalogue, AttemptService attem
         QuestionsByPrimarySkill = Catalogue.QuestionsByPrimarySkill();
         if (User.UserId() is { } userId)
         {
-            AttemptCount = await attempts.CountAsync(userId, cancellationToken);
+            AttemptCount = await attempts.CountAsync(User.Viewer(), userId, cancellationToken);
         }
     }
 }

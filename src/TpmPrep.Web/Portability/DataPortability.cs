@@ -5,7 +5,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
@@ -13,7 +15,7 @@ using TpmPrep.Web.Review;
 namespace TpmPrep.Web.Portability;
 
 /// <summary>Exports everything a user owns (JSON, or CSV files in a zip) and reads a JSON export for import (<see cref="ImportJobs"/>).</summary>
-public sealed class DataPortability(AppDbContext db, TimeProvider clock)
+public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordAccess access)
 {
     /// <summary>Largest import accepted, in bytes.</summary>
     public const int MaxImportBytes = 20 * 1024 * 1024;
@@ -22,8 +24,9 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, MaxDepth = 16 };
 
-    public async Task<ExportDocument> ExportAsync(string userId, CancellationToken cancellationToken)
+    public async Task<ExportDocument> ExportAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(viewer, userId, RecordKind.AllData, AccessAction.Read, cancellationToken);
         var profile = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new ExportProfile(u.DisplayName, u.TimeZoneId)).SingleAsync(cancellationToken);
         var attempts = await db.Attempts.AsNoTracking()
             .Where(a => a.UserId == userId)
@@ -32,7 +35,7 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock)
             {
                 a.Id,
                 Export = new ExportAttempt(a.Id, a.QuestionId, a.BankId, a.QuestionTitle, a.QuestionTextHash, a.Answer, a.TimeTakenSeconds, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.Notes,
-                    a.Scores.OrderBy(s => s.CriterionIndex).Select(s => new ExportScore(s.CriterionIndex, s.Criterion, s.Score)).ToList()),
+                    a.Scores.Where(s => s.GraderRole == GraderRole.Self).OrderBy(s => s.CriterionIndex).Select(s => new ExportScore(s.CriterionIndex, s.Criterion, s.Score, s.Levels)).ToList()),
             })
             .ToListAsync(cancellationToken);
         var schedules = await db.ReviewSchedules.AsNoTracking()
@@ -53,8 +56,14 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock)
             .Select(s => new ExportSession(s.Mode.ToString(), s.Description, s.TotalMinutes, s.CreatedUtc, s.StartedUtc, s.CompletedUtc,
                 s.Items.OrderBy(i => i.Position).Select(i => new ExportSessionItem(i.Position, i.QuestionId, i.AttemptId, i.ShownUtc, i.WentOvertime)).ToList()))
             .ToListAsync(cancellationToken);
+        var written = await db.CustomQuestions.AsNoTracking()
+            .Where(q => q.AuthorId == userId)
+            .OrderBy(q => q.Id)
+            .Select(q => new { q.Id, q.Markdown, q.CreatedUtc, q.UpdatedUtc })
+            .ToListAsync(cancellationToken);
         return new ExportDocument(ExportDocument.FormatName, ExportDocument.CurrentVersion, clock.GetUtcNow().UtcDateTime, profile,
-            attempts.Select(a => a.Export).ToList(), schedules, assessments, sessions);
+            attempts.Select(a => a.Export).ToList(), schedules, assessments, sessions,
+            written.Select(q => new ExportQuestion(QuestionSource.IdOf(q.Id), q.Markdown, q.CreatedUtc, q.UpdatedUtc)).ToList());
     }
 
     public static string ToJson(ExportDocument document) => JsonSerializer.Serialize(document, Json);

@@ -1,6 +1,6 @@
 namespace TpmPrep.Web.Portability;
 
-// The JSON export, version 1. Properties are nullable so an import can say which field is missing
+// The JSON export, version 2 (version 1, without questions written in the app or rubric scales, still imports). Properties are nullable so an import can say which field is missing
 // instead of failing inside the serializer; ExportValidator checks them all before anything is written.
 
 public sealed record ExportDocument(
@@ -11,11 +11,16 @@ public sealed record ExportDocument(
     IReadOnlyList<ExportAttempt>? Attempts,
     IReadOnlyList<ExportReviewSchedule>? ReviewSchedules,
     IReadOnlyList<ExportAssessment>? Assessments,
-    IReadOnlyList<ExportSession>? Sessions)
+    IReadOnlyList<ExportSession>? Sessions,
+    IReadOnlyList<ExportQuestion>? Questions = null)
 {
     public const string FormatName = "tpmprep-export";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+    public const int OldestVersion = 1;
 }
+
+/// <summary>A question written in the app: its id in this export (attempts and schedules name it) and its Markdown.</summary>
+public sealed record ExportQuestion(string? Id, string? Markdown, DateTime? CreatedUtc, DateTime? UpdatedUtc);
 
 public sealed record ExportProfile(string? DisplayName, string? TimeZone);
 
@@ -33,7 +38,8 @@ public sealed record ExportAttempt(
     string? Notes,
     IReadOnlyList<ExportScore>? Scores);
 
-public sealed record ExportScore(int? CriterionIndex, string? Criterion, int? Score);
+/// <summary>A self-grade on one criterion, out of <paramref name="Levels"/> (4 when absent, as in version 1).</summary>
+public sealed record ExportScore(int? CriterionIndex, string? Criterion, int? Score, int? Levels = null);
 
 public sealed record ExportReviewSchedule(
     string? QuestionId,

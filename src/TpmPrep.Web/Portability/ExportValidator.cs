@@ -4,6 +4,7 @@ using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
@@ -53,15 +54,27 @@ public static class ExportValidator
             return ["This is not a TpmPrep export: \"format\" should be \"tpmprep-export\"."];
         }
 
-        if (document.Version != ExportDocument.CurrentVersion)
+        if (document.Version is not { } version || version < ExportDocument.OldestVersion || version > ExportDocument.CurrentVersion)
         {
-            return [$"This export is version {document.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this TpmPrep reads version {ExportDocument.CurrentVersion}."];
+            return [$"This export is version {document.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this TpmPrep reads versions {ExportDocument.OldestVersion} to {ExportDocument.CurrentVersion}."];
         }
 
-        var total = (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0);
+        var total = (document.Questions?.Count ?? 0) + (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0);
         if (total > DataPortability.MaxImportRecords)
         {
             return [$"This export holds {total:N0} records; an import takes at most {DataPortability.MaxImportRecords:N0}."];
+        }
+
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (document.Questions?.Count ?? 0); i++)
+        {
+            var q = document.Questions![i];
+            var at = $"questions[{i}]";
+            Check(q is not null && q.Id is not null && QuestionSource.CustomIdOf(q.Id) is not null, $"{at}.id: missing or not the id of a question written in the app (my-1, my-2, ...).");
+            Check(q?.Id is null || written.Add(q.Id), $"{at}.id: used twice.");
+            Check(!string.IsNullOrWhiteSpace(q?.Markdown), $"{at}.markdown: missing.");
+            Check((q?.Markdown?.Length ?? 0) <= CustomQuestionLimits.MaxLength, $"{at}.markdown: longer than {CustomQuestionLimits.MaxLength:N0} characters.");
+            Check(q?.CreatedUtc is not null && Past(q.CreatedUtc) && Past(q.UpdatedUtc), $"{at}: createdUtc and updatedUtc must be {range}.");
         }
 
         var refs = new HashSet<int>();
@@ -87,7 +100,10 @@ public static class ExportValidator
             Check(a.Ref is null || refs.Add(a.Ref.Value), $"{at}.ref: used twice.");
             var scores = a.Scores ?? [];
             Check(scores.Count <= 20, $"{at}.scores: more than 20 criteria.");
-            Check(scores.All(s => s is { Score: >= AnswerLimits.MinScore and <= AnswerLimits.MaxScore, CriterionIndex: >= 0 and < 20 }), $"{at}.scores: every score needs a criterionIndex (0-19) and a score from 1 to 4.");
+            Check(scores.All(s => s is { Score: { } score, CriterionIndex: >= 0 and < 20 } && s.Levels is null or >= RubricScale.FewestLevels and <= RubricScale.MostLevels
+                    && RubricScale.IsOnScale(score, s.Levels ?? RubricScale.CommonLevels)),
+                $"{at}.scores: every score needs a criterionIndex (0-19), levels from {RubricScale.FewestLevels} to {RubricScale.MostLevels} (4 if absent) and a score from 1 to its levels.");
+            Check(scores.Select(s => s?.Levels).Distinct().Count() <= 1, $"{at}.scores: the criteria use different scales.");
             Check(scores.Select(s => s?.CriterionIndex).Distinct().Count() == scores.Count, $"{at}.scores: a criterion is graded twice.");
             Check(scores.All(s => (s?.Criterion?.Length ?? 0) <= 200), $"{at}.scores: a criterion name is longer than 200 characters.");
         }

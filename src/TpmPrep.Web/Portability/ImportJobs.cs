@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
 
 namespace TpmPrep.Web.Portability;
@@ -15,6 +16,7 @@ public sealed record ImportJobView(
     int AddedReviewSchedules,
     int AddedAssessments,
     int AddedSessions,
+    int AddedQuestions,
     int Skipped,
     string? Message,
     DateTime CreatedUtc,
@@ -26,13 +28,14 @@ public sealed record ImportJobView(
 }
 
 /// <summary>Takes an upload (checked whole before it is queued) and reports on the imports of an account.</summary>
-public sealed class ImportJobs(AppDbContext db, DataPortability portability, ImportSignal signal, TimeProvider clock)
+public sealed class ImportJobs(AppDbContext db, DataPortability portability, ImportSignal signal, TimeProvider clock, RecordAccess access)
 {
     private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web);
 
     /// <summary>Checks the file and queues it for the import worker: the new job's id, or every problem with the file.</summary>
-    public async Task<(int? JobId, IReadOnlyList<string> Errors)> EnqueueAsync(string userId, Stream json, string fileName, CancellationToken cancellationToken)
+    public async Task<(int? JobId, IReadOnlyList<string> Errors)> EnqueueAsync(Viewer viewer, string userId, Stream json, string fileName, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(viewer, userId, RecordKind.AllData, AccessAction.Write, cancellationToken);
         var (document, errors) = await portability.ReadAsync(json, cancellationToken);
         if (document is null)
         {
@@ -44,7 +47,7 @@ public sealed class ImportJobs(AppDbContext db, DataPortability portability, Imp
             UserId = userId,
             FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } name ? name : "export.json",
             Status = ImportStatus.Queued,
-            TotalRecords = (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0),
+            TotalRecords = (document.Questions?.Count ?? 0) + (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ImportJobs.Add(job);
@@ -55,14 +58,22 @@ public sealed class ImportJobs(AppDbContext db, DataPortability portability, Imp
         return (job.Id, []);
     }
 
-    public Task<ImportJobView?> FindAsync(string userId, int id, CancellationToken cancellationToken) =>
-        db.ImportJobs.AsNoTracking().Where(j => j.Id == id && j.UserId == userId).Select(View).SingleOrDefaultAsync(cancellationToken);
+    public async Task<ImportJobView?> FindAsync(Viewer viewer, int id, CancellationToken cancellationToken)
+    {
+        var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        return job is not null && await access.AllowsAsync(viewer, job.UserId, RecordKind.AllData, AccessAction.Read, cancellationToken) ? ToView(job) : null;
+    }
 
-    public async Task<IReadOnlyList<ImportJobView>> RecentAsync(string userId, int take, CancellationToken cancellationToken) =>
-        await db.ImportJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.CreatedUtc).ThenByDescending(j => j.Id).Take(take).Select(View).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<ImportJobView>> RecentAsync(Viewer viewer, string userId, int take, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, userId, RecordKind.AllData, AccessAction.Read, cancellationToken);
+        return await db.ImportJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.CreatedUtc).ThenByDescending(j => j.Id).Take(take).Select(View).ToListAsync(cancellationToken);
+    }
 
     private static readonly System.Linq.Expressions.Expression<Func<ImportJob, ImportJobView>> View = j =>
-        new ImportJobView(j.Id, j.FileName, j.Status, j.TotalRecords, j.DoneRecords, j.AddedAttempts, j.AddedReviewSchedules, j.AddedAssessments, j.AddedSessions, j.Skipped, j.Message, j.CreatedUtc, j.CompletedUtc);
+        new ImportJobView(j.Id, j.FileName, j.Status, j.TotalRecords, j.DoneRecords, j.AddedAttempts, j.AddedReviewSchedules, j.AddedAssessments, j.AddedSessions, j.AddedQuestions, j.Skipped, j.Message, j.CreatedUtc, j.CompletedUtc);
+
+    private static readonly Func<ImportJob, ImportJobView> ToView = View.Compile();
 }
 
 /// <summary>Wakes the import worker when an import is queued on this instance; other instances find it when they next look.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Questions;
 
 namespace TpmPrep.Web.Portability;
 
@@ -40,6 +41,8 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         private readonly HashSet<DateTime> _assessments;
         private readonly HashSet<DateTime> _sessions;
         private readonly Dictionary<int, (string QuestionId, DateTime CreatedUtc)> _refs = [];
+        private readonly Dictionary<string, int> _writtenByText;
+        private readonly Dictionary<string, string> _questionIds = new(StringComparer.Ordinal);
         private readonly List<(Attempt Entity, (string, DateTime) Key)> _pendingAttempts = [];
         private readonly List<string> _notes = [];
         private bool _hasUnfinishedAssessment;
@@ -52,6 +55,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         private int _addedSchedules;
         private int _addedAssessments;
         private int _addedSessions;
+        private int _addedQuestions;
 
         private ImportRun(IServiceScopeFactory scopes, TimeProvider clock, int jobId, DateTime heartbeatUtc, string userId, ExportDocument document, Existing existing)
         {
@@ -66,6 +70,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             _assessments = existing.Assessments;
             _sessions = existing.Sessions;
             _hasUnfinishedAssessment = existing.HasUnfinishedAssessment;
+            _writtenByText = existing.WrittenByText;
         }
 
         private AppDbContext Db => (_scope ??= _scopes.CreateScope()).ServiceProvider.GetRequiredService<AppDbContext>();
@@ -84,12 +89,16 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 (await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == job.UserId).Select(r => r.QuestionId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal),
                 (await db.Assessments.AsNoTracking().Where(a => a.UserId == job.UserId).Select(a => a.StartedUtc).ToListAsync(cancellationToken)).Select(Key).ToHashSet(),
                 (await db.PracticeSessions.AsNoTracking().Where(s => s.UserId == job.UserId).Select(s => s.CreatedUtc).ToListAsync(cancellationToken)).Select(Key).ToHashSet(),
-                await db.Assessments.AnyAsync(a => a.UserId == job.UserId && a.CompletedUtc == null, cancellationToken));
+                await db.Assessments.AnyAsync(a => a.UserId == job.UserId && a.CompletedUtc == null, cancellationToken),
+                (await db.CustomQuestions.AsNoTracking().Where(q => q.AuthorId == job.UserId).Select(q => new { q.Markdown, q.Id }).ToListAsync(cancellationToken))
+                    .GroupBy(q => q.Markdown, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(q => q.Id), StringComparer.Ordinal));
             return new ImportRun(scopes, clock, jobId, heartbeatUtc, job.UserId, document, existing);
         }
 
         public async Task WriteAsync(CancellationToken cancellationToken)
         {
+            // Questions first: they get new ids here, which the attempts, schedules and sessions below are moved to.
+            await AddQuestionsAsync(cancellationToken);
             foreach (var attempt in _document.Attempts ?? [])
             {
                 AddAttempt(attempt);
@@ -125,7 +134,8 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         {
             _done++;
             var created = Time(a.CreatedUtc!.Value);
-            var key = (a.QuestionId!, Key(created));
+            var questionId = QuestionId(a.QuestionId!);
+            var key = (questionId, Key(created));
             if (a.Ref is int reference)
             {
                 _refs[reference] = key;
@@ -137,11 +147,20 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 return;
             }
 
-            var scores = (a.Scores ?? []).Select(s => new AttemptScore { CriterionIndex = s.CriterionIndex!.Value, Criterion = s.Criterion ?? string.Empty, Score = s.Score!.Value }).ToList();
+            var levels = a.Scores is [var first, ..] ? first.Levels ?? RubricScale.CommonLevels : RubricScale.CommonLevels;
+            var scores = (a.Scores ?? []).Select(s => new AttemptScore
+            {
+                CriterionIndex = s.CriterionIndex!.Value,
+                Criterion = s.Criterion ?? string.Empty,
+                Score = s.Score!.Value,
+                Levels = levels,
+                GradedById = _userId,
+                GraderRole = GraderRole.Self,
+            }).ToList();
             var attempt = new Attempt
             {
                 UserId = _userId,
-                QuestionId = a.QuestionId!,
+                QuestionId = questionId,
                 BankId = a.BankId ?? string.Empty,
                 QuestionTitle = a.QuestionTitle ?? a.QuestionId!,
                 QuestionTextHash = a.QuestionTextHash ?? string.Empty,
@@ -149,7 +168,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 TimeTakenSeconds = a.TimeTakenSeconds ?? 0,
                 CreatedUtc = created,
                 GradedUtc = a.GradedUtc is { } graded ? Time(graded) : null,
-                AverageScore = scores.Count > 0 ? scores.Average(s => s.Score) : null,
+                AverageScore = scores.Count > 0 ? RubricScale.ToCommon(scores.Average(s => s.Score), levels) : null,
                 Notes = a.Notes,
                 Scores = scores,
             };
@@ -162,7 +181,8 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         private void AddSchedule(ExportReviewSchedule r)
         {
             _done++;
-            if (!_schedules.Add(r.QuestionId!))
+            var questionId = QuestionId(r.QuestionId!);
+            if (!_schedules.Add(questionId))
             {
                 _skipped++;
                 return;
@@ -174,7 +194,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             Db.ReviewSchedules.Add(new ReviewSchedule
             {
                 UserId = _userId,
-                QuestionId = r.QuestionId!,
+                QuestionId = questionId,
                 Repetitions = r.Repetitions ?? 0,
                 EaseFactor = r.EaseFactor ?? ReviewScheduling.InitialEase,
                 IntervalDays = Math.Min(r.IntervalDays ?? 0, ReviewScheduling.MaximumIntervalDays),
@@ -244,7 +264,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 Items = (s.Items ?? []).Select(i => new PracticeSessionItem
                 {
                     Position = i.Position!.Value,
-                    QuestionId = i.QuestionId!,
+                    QuestionId = QuestionId(i.QuestionId!),
                     AttemptId = i.AttemptRef is int reference && _refs.TryGetValue(reference, out var key) && _attempts.TryGetValue(key, out var id) && id > 0 ? id : null,
                     ShownUtc = i.ShownUtc is { } shown ? Time(shown) : null,
                     WentOvertime = i.WentOvertime ?? false,
@@ -252,6 +272,62 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             });
             _addedSessions++;
             _rows += 1 + (s.Items?.Count ?? 0);
+        }
+
+        /// <summary>
+        /// Adds the export's questions written in the app as the importer's own, a question whose text they already
+        /// have mapped to that one (so importing twice adds nothing), and saves them to learn their new ids.
+        /// </summary>
+        private async Task AddQuestionsAsync(CancellationToken cancellationToken)
+        {
+            var added = new List<(string OldId, CustomQuestion Entity)>();
+            foreach (var q in _document.Questions ?? [])
+            {
+                _done++;
+                if (_writtenByText.TryGetValue(q.Markdown!, out var existingId))
+                {
+                    _questionIds[q.Id!] = QuestionSource.IdOf(existingId);
+                    _skipped++;
+                    continue;
+                }
+
+                var entity = new CustomQuestion
+                {
+                    AuthorId = _userId,
+                    Title = TitleOf(q.Markdown!),
+                    Markdown = q.Markdown!,
+                    CreatedUtc = Time(q.CreatedUtc!.Value),
+                    UpdatedUtc = Time(q.UpdatedUtc ?? q.CreatedUtc!.Value),
+                    Version = 1,
+                };
+                Db.CustomQuestions.Add(entity);
+                added.Add((q.Id!, entity));
+                _rows++;
+            }
+
+            if (added.Count == 0)
+            {
+                return;
+            }
+
+            await FlushAsync(cancellationToken);
+            foreach (var (oldId, entity) in added)
+            {
+                _questionIds[oldId] = QuestionSource.IdOf(entity.Id);
+                _writtenByText[entity.Markdown] = entity.Id;
+                _addedQuestions++;
+            }
+        }
+
+        /// <summary>Where a question of the export now lives: a written question's new id, a bank question's own.</summary>
+        private string QuestionId(string exported) => _questionIds.GetValueOrDefault(exported, exported);
+
+        /// <summary>The title line of the front matter, for lists; the question page parses the whole text.</summary>
+        private static string TitleOf(string markdown)
+        {
+            var line = markdown.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("title:", StringComparison.Ordinal));
+            var title = line is null ? "Imported question" : line["title:".Length..].Trim().Trim('"', '\'');
+            return title.Length is > 0 and <= 200 ? title : "Imported question";
         }
 
         private Task FlushWhenFullAsync(CancellationToken cancellationToken) =>
@@ -280,6 +356,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                             .SetProperty(j => j.AddedReviewSchedules, _addedSchedules)
                             .SetProperty(j => j.AddedAssessments, _addedAssessments)
                             .SetProperty(j => j.AddedSessions, _addedSessions)
+                            .SetProperty(j => j.AddedQuestions, _addedQuestions)
                             .SetProperty(j => j.Skipped, _skipped)
                             .SetProperty(j => j.Status, finished ? ImportStatus.Succeeded : ImportStatus.Running)
                             .SetProperty(j => j.CompletedUtc, finished ? now : null)
@@ -328,6 +405,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             HashSet<string> Schedules,
             HashSet<DateTime> Assessments,
             HashSet<DateTime> Sessions,
-            bool HasUnfinishedAssessment);
+            bool HasUnfinishedAssessment,
+            Dictionary<string, int> WrittenByText);
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
@@ -20,7 +22,7 @@ public sealed record SessionRequest(
 
 public sealed record SessionItemView(int Position, string QuestionId, int? AttemptId, DateTime? ShownUtc, double? AverageScore, int? TimeTakenSeconds, bool WentOvertime);
 
-public sealed record SessionView(int Id, SessionMode Mode, string Description, int TotalMinutes, DateTime CreatedUtc, DateTime? StartedUtc, DateTime? CompletedUtc, IReadOnlyList<SessionItemView> Items)
+public sealed record SessionView(int Id, string OwnerId, SessionMode Mode, string Description, int TotalMinutes, DateTime CreatedUtc, DateTime? StartedUtc, DateTime? CompletedUtc, IReadOnlyList<SessionItemView> Items)
 {
     /// <summary>The first question not answered yet, or null when every question has an answer.</summary>
     public SessionItemView? Current => Items.FirstOrDefault(i => i.AttemptId is null);
@@ -28,17 +30,22 @@ public sealed record SessionView(int Id, SessionMode Mode, string Description, i
 
 public sealed record SessionSummary(int Id, SessionMode Mode, string Description, DateTime CreatedUtc, DateTime? CompletedUtc, int Questions, int Answered);
 
-/// <summary>Builds and runs practice sessions and mock interviews. Every query is filtered by owner.</summary>
-public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptService attempts, ReviewService reviews)
+/// <summary>Builds and runs practice sessions and mock interviews, each checked against the viewer by <see cref="RecordAccess"/>.</summary>
+public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptService attempts, ReviewService reviews, QuestionSource questions, RecordAccess access)
 {
     public const int MaxQuestions = 20;
 
-    /// <summary>Builds a session from filters: questions never answered first, in random order; null when nothing matches.</summary>
-    public async Task<int?> CreateAsync(string userId, SessionRequest request, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds a session from filters over the banks and the questions the subject wrote: questions never answered
+    /// first, in random order; null when nothing matches.
+    /// </summary>
+    public async Task<int?> CreateAsync(Viewer viewer, string userId, SessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(catalogue);
-        var candidates = catalogue.Questions
+        await access.DemandAsync(viewer, userId, RecordKind.Session, AccessAction.Write, cancellationToken);
+        var catalogue = questions.Catalogue;
+        var written = request.Banks.Count == 0 ? await questions.WrittenByAsync(userId, cancellationToken) : [];
+        var candidates = catalogue.Questions.Concat(written)
             .Where(q => request.Banks.Count == 0 || request.Banks.Contains(q.BankId))
             .Where(q => request.Skills.Count == 0 || q.Skills.Any(request.Skills.Contains))
             .Where(q => request.Levels.Count == 0 || request.Levels.Contains(q.LevelId))
@@ -59,21 +66,23 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
     }
 
     /// <summary>Builds a session from the questions due for review, overdue first; null when none is due.</summary>
-    public async Task<int?> CreateFromDueAsync(string userId, SessionMode mode, int count, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<int?> CreateFromDueAsync(Viewer viewer, string userId, SessionMode mode, int count, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        var due = await reviews.DueAsync(userId, catalogue, cancellationToken);
-        var chosen = due.Take(Math.Clamp(count, 1, MaxQuestions)).Select(d => catalogue.FindQuestion(d.QuestionId)!).ToList();
+        await access.DemandAsync(viewer, userId, RecordKind.Session, AccessAction.Write, cancellationToken);
+        var due = (await reviews.DueAsync(viewer, userId, cancellationToken)).Take(Math.Clamp(count, 1, MaxQuestions)).ToList();
+        var found = await questions.FindManyAsync(due.Select(d => d.QuestionId), cancellationToken);
+        var chosen = due.Select(d => found.GetValueOrDefault(d.QuestionId)).OfType<Question>().ToList();
         return chosen.Count == 0 ? null : await SaveAsync(userId, mode, "Due for review", chosen, cancellationToken);
     }
 
-    public async Task<SessionView?> FindAsync(string userId, int id, CancellationToken cancellationToken)
+    public async Task<SessionView?> FindAsync(Viewer viewer, int id, CancellationToken cancellationToken)
     {
         var session = await db.PracticeSessions.AsNoTracking()
-            .Where(s => s.Id == id && s.UserId == userId)
+            .Where(s => s.Id == id)
             .Select(s => new
             {
                 s.Id,
+                s.UserId,
                 s.Mode,
                 s.Description,
                 s.TotalMinutes,
@@ -83,14 +92,14 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
                 Items = s.Items.OrderBy(i => i.Position).Select(i => new { i.Position, i.QuestionId, i.AttemptId, i.ShownUtc, i.WentOvertime }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (session is null)
+        if (session is null || !await access.AllowsAsync(viewer, session.UserId, RecordKind.Session, AccessAction.Read, cancellationToken))
         {
             return null;
         }
 
         var attemptIds = session.Items.Where(i => i.AttemptId is not null).Select(i => i.AttemptId!.Value).ToList();
         var answers = await db.Attempts.AsNoTracking()
-            .Where(a => a.UserId == userId && attemptIds.Contains(a.Id))
+            .Where(a => a.UserId == session.UserId && attemptIds.Contains(a.Id))
             .Select(a => new { a.Id, a.AverageScore, a.TimeTakenSeconds })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var items = session.Items.Select(i =>
@@ -98,13 +107,13 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
             var answer = i.AttemptId is { } attemptId ? answers.GetValueOrDefault(attemptId) : null;
             return new SessionItemView(i.Position, i.QuestionId, i.AttemptId, i.ShownUtc, answer?.AverageScore, answer?.TimeTakenSeconds, i.WentOvertime);
         }).ToList();
-        return new SessionView(session.Id, session.Mode, session.Description, session.TotalMinutes, session.CreatedUtc, session.StartedUtc, session.CompletedUtc, items);
+        return new SessionView(session.Id, session.UserId, session.Mode, session.Description, session.TotalMinutes, session.CreatedUtc, session.StartedUtc, session.CompletedUtc, items);
     }
 
     /// <summary>Marks the current question as shown (starting its clock, and the session's, the first time).</summary>
-    public async Task MarkShownAsync(string userId, int id, int position, CancellationToken cancellationToken)
+    public async Task MarkShownAsync(Viewer viewer, int id, int position, CancellationToken cancellationToken)
     {
-        var session = await db.PracticeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id && s.UserId == userId, cancellationToken);
+        var session = await WritableAsync(viewer, id, cancellationToken);
         var item = session?.Items.SingleOrDefault(i => i.Position == position);
         if (session is null || item is null || item.ShownUtc is not null)
         {
@@ -121,19 +130,18 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
     /// Stores the answer to the question at <paramref name="position"/>. The time taken is measured on the
     /// server from when the question was first shown, so a refresh does not reset it.
     /// </summary>
-    public async Task<int?> AnswerAsync(string userId, int id, int position, string answer, bool wentOvertime, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<int?> AnswerAsync(Viewer viewer, int id, int position, string answer, bool wentOvertime, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        var session = await db.PracticeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id && s.UserId == userId, cancellationToken);
+        var session = await WritableAsync(viewer, id, cancellationToken);
         var item = session?.Items.SingleOrDefault(i => i.Position == position);
-        if (session is null || item is null || item.AttemptId is not null || catalogue.FindQuestion(item.QuestionId) is not { } question)
+        if (session is null || item is null || item.AttemptId is not null || await questions.FindAsync(item.QuestionId, cancellationToken) is not { Question: var question })
         {
             return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var seconds = (int)Math.Clamp(Math.Round((now - (item.ShownUtc ?? now)).TotalSeconds), 0, AnswerLimits.MaxTimeTakenSeconds);
-        var attemptId = await attempts.CreateAsync(userId, question, answer, seconds, cancellationToken, session.Id);
+        var attemptId = await attempts.CreateAsync(viewer, session.UserId, question, answer, seconds, cancellationToken, session.Id);
         item.AttemptId = attemptId;
         item.WentOvertime = wentOvertime;
         if (session.Items.All(i => i.AttemptId is not null))
@@ -146,17 +154,35 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
     }
 
     /// <summary>Deletes one session; its answers stay as attempts. False when the user has no such session.</summary>
-    public async Task<bool> DeleteAsync(string userId, int id, CancellationToken cancellationToken) =>
-        // The database removes what belongs to it (cascading foreign keys) in the same statement.
-        await db.PracticeSessions.Where(s => s.Id == id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> DeleteAsync(Viewer viewer, int id, CancellationToken cancellationToken)
+    {
+        var ownerId = await db.PracticeSessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (ownerId is null || !await access.AllowsAsync(viewer, ownerId, RecordKind.Session, AccessAction.Write, cancellationToken))
+        {
+            return false;
+        }
 
-    public async Task<IReadOnlyList<SessionSummary>> RecentAsync(string userId, int take, CancellationToken cancellationToken) =>
-        await db.PracticeSessions.AsNoTracking()
+        // The database removes what belongs to it (cascading foreign keys) in the same statement.
+        return await db.PracticeSessions.Where(s => s.Id == id && s.UserId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    public async Task<IReadOnlyList<SessionSummary>> RecentAsync(Viewer viewer, string userId, int take, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, userId, RecordKind.Session, AccessAction.Read, cancellationToken);
+        return await db.PracticeSessions.AsNoTracking()
             .Where(s => s.UserId == userId)
             .OrderByDescending(s => s.CreatedUtc).ThenByDescending(s => s.Id)
             .Take(take)
             .Select(s => new SessionSummary(s.Id, s.Mode, s.Description, s.CreatedUtc, s.CompletedUtc, s.Items.Count, s.Items.Count(i => i.AttemptId != null)))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The session with its items, tracked for a change, when the viewer may change it.</summary>
+    private async Task<PracticeSession?> WritableAsync(Viewer viewer, int id, CancellationToken cancellationToken)
+    {
+        var session = await db.PracticeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return session is not null && await access.AllowsAsync(viewer, session.UserId, RecordKind.Session, AccessAction.Write, cancellationToken) ? session : null;
+    }
 
     private async Task<int> SaveAsync(string userId, SessionMode mode, string description, IReadOnlyList<Question> questions, CancellationToken cancellationToken)
     {

@@ -3,7 +3,9 @@ using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Practice;
 using TpmPrep.Web.Review;
@@ -33,13 +35,14 @@ public sealed record Dashboard(
 /// Everything the progress dashboard shows, from one projected query over the user's attempts plus the
 /// due count: no query per bank, skill or day, so it stays fast for thousands of attempts.
 /// </summary>
-public sealed class ProgressService(AppDbContext db, UserClock clock, ReviewService reviews)
+public sealed class ProgressService(AppDbContext db, UserClock clock, ReviewService reviews, QuestionSource questions, RecordAccess access)
 {
     public const int TrendMonthCount = 6;
 
-    public async Task<Dashboard> GetAsync(string userId, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<Dashboard> GetAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
+        await access.DemandAsync(viewer, userId, RecordKind.Progress, AccessAction.Read, cancellationToken);
+        var catalogue = questions.Catalogue;
         var zone = await clock.ZoneAsync(userId, cancellationToken);
         var today = Streaks.LocalDay(clock.UtcNow, zone);
         var attempts = await db.Attempts.AsNoTracking()
@@ -47,7 +50,7 @@ public sealed class ProgressService(AppDbContext db, UserClock clock, ReviewServ
             .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
             .Select(a => new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds))
             .ToListAsync(cancellationToken);
-        var dueCount = await reviews.CountDueAsync(userId, cancellationToken);
+        var dueCount = await reviews.CountDueAsync(viewer, userId, cancellationToken);
 
         var localDays = attempts.Select(a => (Attempt: a, Day: Streaks.LocalDay(a.CreatedUtc, zone))).ToList();
         var firstHeatmapDay = Charts.ActivityHeatmap.FirstDay(today);
@@ -61,8 +64,9 @@ public sealed class ProgressService(AppDbContext db, UserClock clock, ReviewServ
         var banks = catalogue.Banks.Select(b => new BankProgress(b.Id, b.Title, b.Questions.Count(q => practised.Contains(q.Id)), b.Questions.Count)).ToList();
 
         var trendMonths = Enumerable.Range(0, TrendMonthCount).Select(i => thisMonth.AddMonths(-(TrendMonthCount - 1) + i)).ToList();
+        var answered = await questions.FindManyAsync(practised, cancellationToken);
         var graded = localDays.Where(x => x.Attempt.AverageScore is not null)
-            .Select(x => (x.Day, Score: x.Attempt.AverageScore!.Value, Skill: catalogue.FindQuestion(x.Attempt.QuestionId)?.PrimarySkill))
+            .Select(x => (x.Day, Score: x.Attempt.AverageScore!.Value, Skill: answered.GetValueOrDefault(x.Attempt.QuestionId)?.PrimarySkill))
             .Where(x => x.Skill is not null)
             .ToList();
         var skills = catalogue.Skills.Select(skill =>

@@ -3,7 +3,9 @@ using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Practice;
 using TpmPrep.Web.Progress;
@@ -14,10 +16,10 @@ namespace TpmPrep.Web.Review;
 public sealed record DueQuestion(string QuestionId, string Title, string BankId, DateTime DueUtc, bool Overdue, int IntervalDays, int Repetitions);
 
 /// <summary>The spaced-review schedule of each user's questions (SM-2, docs/scheduling.md).</summary>
-public sealed class ReviewService(AppDbContext db, UserClock clock)
+public sealed class ReviewService(AppDbContext db, UserClock clock, RecordAccess access, QuestionSource questions)
 {
-    /// <summary>Moves the question's schedule on by one graded review; the caller saves.</summary>
-    public async Task ApplyAsync(string userId, string questionId, double averageScore, DateTime gradedUtc, CancellationToken cancellationToken)
+    /// <summary>Moves the question's schedule on by one graded review; the caller, which checked the grade's access, saves.</summary>
+    internal async Task ApplyAsync(string userId, string questionId, double averageScore, DateTime gradedUtc, CancellationToken cancellationToken)
     {
         var schedule = await db.ReviewSchedules.SingleOrDefaultAsync(r => r.UserId == userId && r.QuestionId == questionId, cancellationToken)
             ?? db.ReviewSchedules.Local.SingleOrDefault(r => r.UserId == userId && r.QuestionId == questionId);
@@ -38,31 +40,34 @@ public sealed class ReviewService(AppDbContext db, UserClock clock)
     }
 
     /// <summary>Questions due by the end of the user's day, overdue first.</summary>
-    public async Task<IReadOnlyList<DueQuestion>> DueAsync(string userId, ContentCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueQuestion>> DueAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
+        await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Read, cancellationToken);
         var (startOfToday, endOfToday) = await TodayAsync(userId, cancellationToken);
         var rows = await db.ReviewSchedules.AsNoTracking()
             .Where(r => r.UserId == userId && !r.Retired && r.DueUtc < endOfToday)
             .OrderBy(r => r.DueUtc)
             .Select(r => new { r.QuestionId, r.DueUtc, r.IntervalDays, r.Repetitions })
             .ToListAsync(cancellationToken);
+        var found = await questions.FindManyAsync(rows.Select(r => r.QuestionId), cancellationToken);
         return rows
-            .Select(r => (Row: r, Question: catalogue.FindQuestion(r.QuestionId)))
+            .Select(r => (Row: r, Question: found.GetValueOrDefault(r.QuestionId)))
             .Where(x => x.Question is not null)
             .Select(x => new DueQuestion(x.Row.QuestionId, x.Question!.Title, x.Question.BankId, x.Row.DueUtc, x.Row.DueUtc < startOfToday, x.Row.IntervalDays, x.Row.Repetitions))
             .ToList();
     }
 
-    public async Task<int> CountDueAsync(string userId, CancellationToken cancellationToken)
+    public async Task<int> CountDueAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Read, cancellationToken);
         var (_, endOfToday) = await TodayAsync(userId, cancellationToken);
         return await db.ReviewSchedules.AsNoTracking().CountAsync(r => r.UserId == userId && !r.Retired && r.DueUtc < endOfToday, cancellationToken);
     }
 
     /// <summary>Moves the question to the start of the local day <paramref name="days"/> from today.</summary>
-    public async Task<bool> SnoozeAsync(string userId, string questionId, int days, CancellationToken cancellationToken)
+    public async Task<bool> SnoozeAsync(Viewer viewer, string userId, string questionId, int days, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Write, cancellationToken);
         if (days is < 1 or > 30)
         {
             return false;
@@ -80,8 +85,9 @@ public sealed class ReviewService(AppDbContext db, UserClock clock)
         return true;
     }
 
-    public async Task<bool> SetRetiredAsync(string userId, string questionId, bool retired, CancellationToken cancellationToken)
+    public async Task<bool> SetRetiredAsync(Viewer viewer, string userId, string questionId, bool retired, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Write, cancellationToken);
         var schedule = await db.ReviewSchedules.SingleOrDefaultAsync(r => r.UserId == userId && r.QuestionId == questionId, cancellationToken);
         if (schedule is null)
         {
@@ -93,12 +99,18 @@ public sealed class ReviewService(AppDbContext db, UserClock clock)
         return true;
     }
 
-    public async Task<IReadOnlyList<string>> RetiredAsync(string userId, CancellationToken cancellationToken) =>
-        await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId && r.Retired).OrderBy(r => r.QuestionId).Select(r => r.QuestionId).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<string>> RetiredAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Read, cancellationToken);
+        return await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId && r.Retired).OrderBy(r => r.QuestionId).Select(r => r.QuestionId).ToListAsync(cancellationToken);
+    }
 
     /// <summary>The next due time of each scheduled question, for the question page.</summary>
-    public Task<DateTime?> NextDueAsync(string userId, string questionId, CancellationToken cancellationToken) =>
-        db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId && r.QuestionId == questionId && !r.Retired).Select(r => (DateTime?)r.DueUtc).SingleOrDefaultAsync(cancellationToken);
+    public async Task<DateTime?> NextDueAsync(Viewer viewer, string userId, string questionId, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Read, cancellationToken);
+        return await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId && r.QuestionId == questionId && !r.Retired).Select(r => (DateTime?)r.DueUtc).SingleOrDefaultAsync(cancellationToken);
+    }
 
     private async Task<(DateTime Start, DateTime End)> TodayAsync(string userId, CancellationToken cancellationToken)
     {

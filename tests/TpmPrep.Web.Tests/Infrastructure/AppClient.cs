@@ -23,20 +23,24 @@ public sealed partial class AppClient(TpmPrepFactory factory) : IDisposable
             ["Input.Email"] = email ?? $"user-{Guid.NewGuid():N}@example.com",
             ["Input.Password"] = Password,
             ["Input.ConfirmPassword"] = Password,
-            ["Input.Role"] = role,
+            ["Input.Roles"] = role,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
     /// <summary>Loads <paramref name="formPage"/> for its antiforgery token, then posts the fields to <paramref name="action"/> (the same page by default).</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string formPage, Dictionary<string, string> fields, string? action = null)
+    public Task<HttpResponseMessage> PostFormAsync(string formPage, Dictionary<string, string> fields, string? action = null) =>
+        PostFieldsAsync(formPage, fields, action);
+
+    /// <summary>As <see cref="PostFormAsync"/>, with fields that may repeat a name (ticked checkboxes).</summary>
+    public async Task<HttpResponseMessage> PostFieldsAsync(string formPage, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
     {
         var page = await Http.GetAsync(formPage);
         var html = await page.Content.ReadAsStringAsync();
         var token = AntiforgeryToken().Match(html);
         Assert.True(token.Success, $"no antiforgery token on {formPage} ({(int)page.StatusCode})");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))).ToList();
         var response = await Http.PostAsync(action ?? formPage, new FormUrlEncodedContent(form));
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.StartsWith("tpmprep.auth=", StringComparison.Ordinal)) is { } auth)
         {

@@ -83,7 +83,7 @@ public sealed class BehindAProxyTheClientIsSeen
             ["Input.Email"] = email,
             ["Input.Password"] = AppClient.Password,
             ["Input.ConfirmPassword"] = AppClient.Password,
-            ["Input.Role"] = "Candidate",
+            ["Input.Roles"] = "Candidate",
         });
 
     private sealed class ProxiedFactory : TpmPrepFactory

@@ -47,7 +47,7 @@ public sealed partial class TwoInstancesOnOneDatabase(Xunit.Abstractions.ITestOu
         var registered = await PostAsync(one, "/account/register", cookies, new()
         {
             ["Input.DisplayName"] = "Balanced", ["Input.Email"] = "balanced@example.com", ["Input.Password"] = AppClient.Password,
-            ["Input.ConfirmPassword"] = AppClient.Password, ["Input.Role"] = "Candidate", ["__RequestVerificationToken"] = registerToken,
+            ["Input.ConfirmPassword"] = AppClient.Password, ["Input.Roles"] = "Candidate", ["__RequestVerificationToken"] = registerToken,
         });
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
 
@@ -85,7 +85,7 @@ public sealed partial class TwoInstancesOnOneDatabase(Xunit.Abstractions.ITestOu
             var registered = await PostAsync(instances[writer % 2], "/account/register", cookies, new()
             {
                 ["Input.DisplayName"] = $"Writer {writer}", ["Input.Email"] = $"writer-{writer}@example.com", ["Input.Password"] = AppClient.Password,
-                ["Input.ConfirmPassword"] = AppClient.Password, ["Input.Role"] = "Candidate", ["__RequestVerificationToken"] = registerToken,
+                ["Input.ConfirmPassword"] = AppClient.Password, ["Input.Roles"] = "Candidate", ["__RequestVerificationToken"] = registerToken,
             });
             Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
             var count = 0;

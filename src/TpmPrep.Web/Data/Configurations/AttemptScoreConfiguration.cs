@@ -8,7 +8,8 @@ internal sealed class AttemptScoreConfiguration : IEntityTypeConfiguration<Attem
     public void Configure(EntityTypeBuilder<AttemptScore> builder)
     {
         builder.Property(s => s.Criterion).HasMaxLength(200).IsRequired();
-        builder.HasIndex(s => new { s.AttemptId, s.CriterionIndex }).IsUnique();
-        builder.ToTable(t => t.HasCheckConstraint("CK_AttemptScores_Score", "\"Score\" BETWEEN 1 AND 4"));
+        builder.Property(s => s.GradedById).IsRequired();
+        // One score per criterion per grader; the scale is the rubric's, checked where the rubric is known.
+        builder.HasIndex(s => new { s.AttemptId, s.GraderRole, s.GradedById, s.CriterionIndex }).IsUnique();
     }
 }

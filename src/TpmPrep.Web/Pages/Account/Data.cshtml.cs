@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
@@ -13,17 +14,17 @@ public sealed class DataModel(DataPortability portability, ImportJobs imports, T
     public IReadOnlyList<ImportJobView> Imports { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Imports = await imports.RecentAsync(User.RequiredUserId(), 5, cancellationToken);
+        Imports = await imports.RecentAsync(User.Viewer(), User.RequiredUserId(), 5, cancellationToken);
 
     public async Task<IActionResult> OnGetJsonAsync(CancellationToken cancellationToken)
     {
-        var document = await portability.ExportAsync(User.RequiredUserId(), cancellationToken);
+        var document = await portability.ExportAsync(User.Viewer(), User.RequiredUserId(), cancellationToken);
         return File(System.Text.Encoding.UTF8.GetBytes(DataPortability.ToJson(document)), "application/json", FileName("json"));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var document = await portability.ExportAsync(User.RequiredUserId(), cancellationToken);
+        var document = await portability.ExportAsync(User.Viewer(), User.RequiredUserId(), cancellationToken);
         return File(DataPortability.ToCsvZip(document), "application/zip", FileName("zip"));
     }
 
@@ -40,7 +41,7 @@ public sealed class DataModel(DataPortability portability, ImportJobs imports, T
         else
         {
             await using var stream = file.OpenReadStream();
-            var (jobId, errors) = await imports.EnqueueAsync(User.RequiredUserId(), stream, file.FileName, cancellationToken);
+            var (jobId, errors) = await imports.EnqueueAsync(User.Viewer(), User.RequiredUserId(), stream, file.FileName, cancellationToken);
             if (jobId is { } id)
             {
                 return RedirectToPage("/Account/Import", new { id });
@@ -52,7 +53,7 @@ public sealed class DataModel(DataPortability portability, ImportJobs imports, T
             }
         }
 
-        Imports = await imports.RecentAsync(User.RequiredUserId(), 5, cancellationToken);
+        Imports = await imports.RecentAsync(User.Viewer(), User.RequiredUserId(), 5, cancellationToken);
         return Page();
     }
 

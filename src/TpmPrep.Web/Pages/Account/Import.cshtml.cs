@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
@@ -11,7 +12,7 @@ public sealed class ImportModel(ImportJobs imports) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await imports.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } import)
+        if (await imports.FindAsync(User.Viewer(), id, cancellationToken) is not { } import)
         {
             return NotFound();
         }
@@ -22,7 +23,7 @@ public sealed class ImportModel(ImportJobs imports) : PageModel
 
     /// <summary>The progress as JSON, for the page's script to follow without reloading.</summary>
     public async Task<IActionResult> OnGetStatusAsync(int id, CancellationToken cancellationToken) =>
-        await imports.FindAsync(User.RequiredUserId(), id, cancellationToken) is { } import
+        await imports.FindAsync(User.Viewer(), id, cancellationToken) is { } import
             ? new JsonResult(new { status = import.Status.ToString(), done = import.DoneRecords, total = import.TotalRecords, percent = import.Percent, finished = import.IsFinished })
             : NotFound();
 }

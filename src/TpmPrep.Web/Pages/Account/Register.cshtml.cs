@@ -24,9 +24,9 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!AppRoles.Selectable.Contains(Input.Role))
+        if (Input.Roles.Count == 0 || Input.Roles.Any(r => !AppRoles.Selectable.Contains(r)))
         {
-            ModelState.AddModelError("Input.Role", "Choose Candidate, Hiring manager or Coach.");
+            ModelState.AddModelError("Input.Roles", "Tick at least one: practise, interview or coach.");
         }
 
         if (!ModelState.IsValid)
@@ -52,7 +52,8 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
-        await users.AddToRoleAsync(user, Input.Role);
+        // A role only lets one start things (own plans, accepting invitations): it shows nobody's records.
+        await users.AddToRolesAsync(user, Input.Roles.Distinct().ToList());
         await signIn.SignInAsync(user, isPersistent: true);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/banks");
     }
@@ -75,6 +76,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
         public string? ConfirmPassword { get; set; }
 
-        public string Role { get; set; } = AppRoles.Candidate;
+        [MaxLength(3)]
+        public List<string> Roles { get; set; } = [AppRoles.Candidate];
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Accounts;
 
 namespace TpmPrep.Web.Pages.Admin;
@@ -23,22 +24,22 @@ public sealed class UsersModel(UserAdministration administration) : PageModel
 
     public UserPage Users { get; private set; } = new([], 0, 1, UserAdministration.PageSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await administration.ListAsync(Search, PageNumber, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await administration.ListAsync(User.Viewer(), Search, PageNumber, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && !await administration.ChangeRoleAsync(Input.UserId!, Input.Role!))
+        if (ModelState.IsValid && !await administration.SetRolesAsync(User.Viewer(), Input.UserId!, Input.Roles, cancellationToken))
         {
             return NotFound();
         }
 
         if (!ModelState.IsValid)
         {
-            Users = await administration.ListAsync(Search, PageNumber, cancellationToken);
+            Users = await administration.ListAsync(User.Viewer(), Search, PageNumber, cancellationToken);
             return Page();
         }
 
-        Message = "Role changed.";
+        Message = "Roles saved.";
         return RedirectToPage();
     }
 
@@ -48,8 +49,8 @@ public sealed class UsersModel(UserAdministration administration) : PageModel
         [StringLength(64)]
         public string? UserId { get; set; }
 
-        [Required]
-        [StringLength(32)]
-        public string? Role { get; set; }
+        /// <summary>The roles ticked; none ticked is allowed (an account that only signs in).</summary>
+        [MaxLength(3)]
+        public List<string> Roles { get; set; } = [];
     }
 }

@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ public sealed class DeleteModel(AssessmentService assessments, TimeProvider cloc
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await assessments.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } assessment)
+        if (await assessments.FindAsync(User.Viewer(), id, cancellationToken) is not { } assessment)
         {
             return NotFound();
         }
@@ -30,7 +31,7 @@ public sealed class DeleteModel(AssessmentService assessments, TimeProvider cloc
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await assessments.DeleteAsync(User.RequiredUserId(), id, cancellationToken))
+        if (!await assessments.DeleteAsync(User.Viewer(), id, cancellationToken))
         {
             return NotFound();
         }

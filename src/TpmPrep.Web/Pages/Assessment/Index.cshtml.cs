@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,7 @@ public sealed class IndexModel(CatalogueProvider catalogue, AssessmentService as
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && await assessments.StartAsync(User.RequiredUserId(), LevelId!, catalogue.Current, cancellationToken) is { } id)
+        if (ModelState.IsValid && await assessments.StartAsync(User.Viewer(), User.RequiredUserId(), LevelId!, catalogue.Current, cancellationToken) is { } id)
         {
             await LoadAsync(cancellationToken);
             return RedirectToPage("/Assessment/Take", new { id, section = ResumeSection });
@@ -48,14 +49,14 @@ public sealed class IndexModel(CatalogueProvider catalogue, AssessmentService as
         Catalogue = catalogue.Current;
         IndicatorCount = Catalogue.Skills.Sum(s => s.Indicators.Count);
         var userId = User.RequiredUserId();
-        if (await assessments.FindUnfinishedIdAsync(userId, cancellationToken) is { } unfinishedId)
+        if (await assessments.FindUnfinishedIdAsync(User.Viewer(), userId, cancellationToken) is { } unfinishedId)
         {
-            Unfinished = await assessments.FindAsync(userId, unfinishedId, cancellationToken);
+            Unfinished = await assessments.FindAsync(User.Viewer(), unfinishedId, cancellationToken);
             var firstIncomplete = Catalogue.Skills.ToList().FindIndex(s => s.Indicators.Any(i => !Unfinished!.Ratings.ContainsKey(i.Id)));
             ResumeSection = firstIncomplete < 0 ? Math.Max(1, Catalogue.Skills.Count) : firstIncomplete + 1;
         }
 
-        History = await assessments.HistoryAsync(userId, cancellationToken);
+        History = await assessments.HistoryAsync(User.Viewer(), userId, cancellationToken);
         if (History.Count >= 2)
         {
             TrendSvg = TrendChart.Render(

@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
@@ -19,7 +20,7 @@ public sealed class ResultsModel(CatalogueProvider catalogue, AssessmentService 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Catalogue = catalogue.Current;
-        if (await assessments.ResultAsync(User.RequiredUserId(), id, Catalogue, cancellationToken) is not { } result)
+        if (await assessments.ResultAsync(User.Viewer(), id, Catalogue, cancellationToken) is not { } result)
         {
             return NotFound();
         }

@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
@@ -55,7 +56,7 @@ public sealed class TakeModel(CatalogueProvider catalogue, AssessmentService ass
             .ToDictionary(f => f.Key["Ratings[".Length..^1], f => f.Value.ToString(), StringComparer.Ordinal);
 
         var userId = User.RequiredUserId();
-        var saved = await assessments.SaveRatingsAsync(userId, id, Ratings, Catalogue, cancellationToken);
+        var saved = await assessments.SaveRatingsAsync(User.Viewer(), id, Ratings, Catalogue, cancellationToken);
         switch (saved.Outcome)
         {
             case SaveOutcome.NotFound:
@@ -70,7 +71,7 @@ public sealed class TakeModel(CatalogueProvider catalogue, AssessmentService ass
         switch (go)
         {
             case "finish":
-                var completed = await assessments.CompleteAsync(userId, id, Catalogue, cancellationToken);
+                var completed = await assessments.CompleteAsync(User.Viewer(), id, Catalogue, cancellationToken);
                 if (completed.Outcome == SaveOutcome.Saved)
                 {
                     return RedirectToPage("/Assessment/Results", new { id });
@@ -98,7 +99,7 @@ public sealed class TakeModel(CatalogueProvider catalogue, AssessmentService ass
             return BadRequest(new { error = "No statement given." });
         }
 
-        var saved = await assessments.SaveRatingsAsync(User.RequiredUserId(), id, new Dictionary<string, string> { [indicator] = rating ?? string.Empty }, Catalogue, cancellationToken);
+        var saved = await assessments.SaveRatingsAsync(User.Viewer(), id, new Dictionary<string, string> { [indicator] = rating ?? string.Empty }, Catalogue, cancellationToken);
         return saved.Outcome switch
         {
             SaveOutcome.Saved => new NoContentResult(),
@@ -111,7 +112,7 @@ public sealed class TakeModel(CatalogueProvider catalogue, AssessmentService ass
     {
         Catalogue = catalogue.Current;
         if (section < 1 || section > Catalogue.Skills.Count
-            || await assessments.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } assessment)
+            || await assessments.FindAsync(User.Viewer(), id, cancellationToken) is not { } assessment)
         {
             return false;
         }

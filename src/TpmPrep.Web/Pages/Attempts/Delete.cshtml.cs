@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,7 @@ public sealed class DeleteModel(AttemptService attempts, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await attempts.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } attempt)
+        if (await attempts.FindAsync(User.Viewer(), id, cancellationToken) is not { } attempt)
         {
             return NotFound();
         }
@@ -33,7 +34,7 @@ public sealed class DeleteModel(AttemptService attempts, TimeProvider clock) : P
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await attempts.DeleteAsync(User.RequiredUserId(), id, cancellationToken))
+        if (!await attempts.DeleteAsync(User.Viewer(), id, cancellationToken))
         {
             return NotFound();
         }

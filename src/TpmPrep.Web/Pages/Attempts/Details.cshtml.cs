@@ -1,17 +1,18 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Markdown;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Attempts;
 
-public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
+public sealed class DetailsModel(QuestionSource questions, AttemptService attempts) : PageModel
 {
     public AttemptDetails Attempt { get; private set; } = null!;
 
@@ -21,13 +22,13 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await attempts.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } attempt)
+        if (await attempts.FindAsync(User.Viewer(), id, cancellationToken) is not { } attempt)
         {
             return NotFound();
         }
 
         Attempt = attempt;
-        Question = catalogue.Current.FindQuestion(attempt.QuestionId);
+        Question = (await questions.FindAsync(attempt.QuestionId, cancellationToken))?.Question;
         // Rendered on read, not stored: a fix to the safe pipeline then protects old answers too.
         AnswerHtml = SafeMarkdown.ToHtml(attempt.Answer);
         return Page();

@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,14 +6,15 @@ using TpmPrep.Content.Markdown;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Catalogue;
+using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Attempts;
 
-public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
+public sealed class GradeModel(QuestionSource questions, AttemptService attempts) : PageModel
 {
     [BindProperty]
     public GradeInput Input { get; set; } = new();
@@ -51,9 +53,9 @@ public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attem
             {
                 ModelState.AddModelError($"Input.Scores[{i}]", $"Pick a score for \"{Question.Rubric[i].Title}\".");
             }
-            else if (score is < AnswerLimits.MinScore or > AnswerLimits.MaxScore)
+            else if (!RubricScale.IsOnScale(score.Value, Question.RubricLevels))
             {
-                ModelState.AddModelError($"Input.Scores[{i}]", $"The score for \"{Question.Rubric[i].Title}\" must be from 1 to 4.");
+                ModelState.AddModelError($"Input.Scores[{i}]", $"The score for \"{Question.Rubric[i].Title}\" must be from 1 to {Question.RubricLevels}.");
             }
         }
 
@@ -67,7 +69,7 @@ public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attem
             return Page();
         }
 
-        var outcome = await attempts.GradeAsync(User.RequiredUserId(), id, Question, Input.Scores.Select(s => s!.Value).ToList(), cancellationToken, Input.Notes);
+        var outcome = await attempts.GradeAsync(User.Viewer(), id, Question, Input.Scores.Select(s => s!.Value).ToList(), cancellationToken, Input.Notes);
         if (outcome == GradeOutcome.NotFound)
         {
             return NotFound();
@@ -87,8 +89,8 @@ public sealed class GradeModel(CatalogueProvider catalogue, AttemptService attem
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await attempts.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } attempt
-            || catalogue.Current.FindQuestion(attempt.QuestionId) is not { } question)
+        if (await attempts.FindAsync(User.Viewer(), id, cancellationToken) is not { } attempt
+            || await questions.FindAsync(attempt.QuestionId, cancellationToken) is not { Question: var question })
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
@@ -18,7 +19,7 @@ public sealed class IndexModel(AttemptService attempts) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.RequiredUserId();
-        Attempts = await attempts.ListAsync(userId, PageSize, cancellationToken);
-        Total = Attempts.Count < PageSize ? Attempts.Count : await attempts.CountAsync(userId, cancellationToken);
+        Attempts = await attempts.ListAsync(User.Viewer(), userId, PageSize, cancellationToken);
+        Total = Attempts.Count < PageSize ? Attempts.Count : await attempts.CountAsync(User.Viewer(), userId, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
@@ -47,7 +48,7 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
             .ToList();
         if (User.UserId() is { } userId)
         {
-            AttemptCounts = await attempts.CountsByQuestionAsync(userId, bank.Questions.Select(q => q.Id).ToList(), cancellationToken);
+            AttemptCounts = await attempts.CountsByQuestionAsync(User.Viewer(), userId, bank.Questions.Select(q => q.Id).ToList(), cancellationToken);
         }
 
         return Page();

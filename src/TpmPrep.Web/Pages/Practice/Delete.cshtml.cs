@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,7 @@ public sealed class DeleteModel(SessionService sessions, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await sessions.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } session)
+        if (await sessions.FindAsync(User.Viewer(), id, cancellationToken) is not { } session)
         {
             return NotFound();
         }
@@ -34,7 +35,7 @@ public sealed class DeleteModel(SessionService sessions, TimeProvider clock) : P
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await sessions.DeleteAsync(User.RequiredUserId(), id, cancellationToken))
+        if (!await sessions.DeleteAsync(User.Viewer(), id, cancellationToken))
         {
             return NotFound();
         }

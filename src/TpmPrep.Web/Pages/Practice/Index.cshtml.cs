@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +41,7 @@ public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessi
         }
 
         var request = new SessionRequest(Input.Banks, Input.Skills, Input.Levels, Input.Kinds, Input.Count, Input.Mode);
-        if (await sessions.CreateAsync(User.RequiredUserId(), request, Catalogue, cancellationToken) is not { } id)
+        if (await sessions.CreateAsync(User.Viewer(), User.RequiredUserId(), request, cancellationToken) is not { } id)
         {
             ModelState.AddModelError(string.Empty, "No question matches these choices. Tick fewer filters.");
             await LoadAsync(cancellationToken);
@@ -52,7 +53,7 @@ public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessi
 
     public async Task<IActionResult> OnPostDueAsync(SessionMode mode, CancellationToken cancellationToken)
     {
-        if (await sessions.CreateFromDueAsync(User.RequiredUserId(), mode, SessionService.MaxQuestions, catalogue.Current, cancellationToken) is not { } id)
+        if (await sessions.CreateFromDueAsync(User.Viewer(), User.RequiredUserId(), mode, SessionService.MaxQuestions, cancellationToken) is not { } id)
         {
             ModelState.AddModelError(string.Empty, "Nothing is due for review today.");
             await LoadAsync(cancellationToken);
@@ -74,8 +75,8 @@ public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessi
     {
         Catalogue = catalogue.Current;
         var userId = User.RequiredUserId();
-        DueCount = await reviews.CountDueAsync(userId, cancellationToken);
-        Recent = await sessions.RecentAsync(userId, 10, cancellationToken);
+        DueCount = await reviews.CountDueAsync(User.Viewer(), userId, cancellationToken);
+        Recent = await sessions.RecentAsync(User.Viewer(), userId, 10, cancellationToken);
     }
 
     public sealed class SessionInput

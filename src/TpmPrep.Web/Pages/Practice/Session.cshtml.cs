@@ -1,9 +1,10 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Practice;
 using TpmPrep.Web.Progress;
@@ -11,7 +12,7 @@ using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Practice;
 
-public sealed class SessionModel(CatalogueProvider catalogue, SessionService sessions, DraftService drafts, TimeProvider clock) : PageModel
+public sealed class SessionModel(QuestionSource questions, SessionService sessions, DraftService drafts, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
@@ -44,17 +45,17 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
     {
         if (!await LoadAsync(id, cancellationToken))
         {
-            return await sessions.FindAsync(User.RequiredUserId(), id, cancellationToken) is null ? NotFound() : RedirectToPage("/Practice/Summary", new { id });
+            return await sessions.FindAsync(User.Viewer(), id, cancellationToken) is null ? NotFound() : RedirectToPage("/Practice/Summary", new { id });
         }
 
         var userId = User.RequiredUserId();
         if (Item.ShownUtc is null)
         {
             // First time on screen: its clock (and the interview's, for the first question) starts now.
-            await sessions.MarkShownAsync(userId, id, Item.Position, cancellationToken);
+            await sessions.MarkShownAsync(User.Viewer(), id, Item.Position, cancellationToken);
         }
 
-        Input.Answer = (await drafts.FindAsync(userId, Question.Id, cancellationToken))?.Text;
+        Input.Answer = (await drafts.FindAsync(User.Viewer(), userId, Question.Id, cancellationToken))?.Text;
         return Page();
     }
 
@@ -63,7 +64,7 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
     {
         if (!await LoadAsync(id, cancellationToken))
         {
-            return await sessions.FindAsync(User.RequiredUserId(), id, cancellationToken) is null ? NotFound() : RedirectToPage("/Practice/Summary", new { id });
+            return await sessions.FindAsync(User.Viewer(), id, cancellationToken) is null ? NotFound() : RedirectToPage("/Practice/Summary", new { id });
         }
 
         if (Position != Item.Position)
@@ -83,7 +84,7 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
             return Page();
         }
 
-        var attemptId = await sessions.AnswerAsync(User.RequiredUserId(), id, Position, Input.Answer!.Trim(), Overtime, Catalogue, cancellationToken);
+        var attemptId = await sessions.AnswerAsync(User.Viewer(), id, Position, Input.Answer!.Trim(), Overtime, cancellationToken);
         return attemptId is null ? RedirectToPage(new { id }) : RedirectToPage("/Attempts/Grade", new { id = attemptId });
     }
 
@@ -93,10 +94,10 @@ public sealed class SessionModel(CatalogueProvider catalogue, SessionService ses
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        Catalogue = catalogue.Current;
-        if (await sessions.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } session
+        Catalogue = questions.Catalogue;
+        if (await sessions.FindAsync(User.Viewer(), id, cancellationToken) is not { } session
             || session.Current is not { } item
-            || Catalogue.FindQuestion(item.QuestionId) is not { } question)
+            || await questions.FindAsync(item.QuestionId, cancellationToken) is not { Question: var question })
         {
             return false;
         }

@@ -1,9 +1,10 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Practice;
 using TpmPrep.Web.Progress;
@@ -11,21 +12,25 @@ using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Practice;
 
-public sealed class SummaryModel(CatalogueProvider catalogue, SessionService sessions) : PageModel
+public sealed class SummaryModel(QuestionSource questions, SessionService sessions) : PageModel
 {
     public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;
 
     public SessionView Session { get; private set; } = null!;
 
+    /// <summary>The session's questions that still exist, bank or written in the app.</summary>
+    public IReadOnlyDictionary<string, Question> Questions { get; private set; } = new Dictionary<string, Question>();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Catalogue = catalogue.Current;
-        if (await sessions.FindAsync(User.RequiredUserId(), id, cancellationToken) is not { } session)
+        Catalogue = questions.Catalogue;
+        if (await sessions.FindAsync(User.Viewer(), id, cancellationToken) is not { } session)
         {
             return NotFound();
         }
 
         Session = session;
+        Questions = await questions.FindManyAsync(session.Items.Select(i => i.QuestionId), cancellationToken);
         return Page();
     }
 }

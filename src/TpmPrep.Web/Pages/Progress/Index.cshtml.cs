@@ -1,3 +1,4 @@
+using TpmPrep.Web.Access;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
@@ -10,7 +11,7 @@ using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Progress;
 
-public sealed class IndexModel(CatalogueProvider catalogue, ProgressService progress) : PageModel
+public sealed class IndexModel(ProgressService progress) : PageModel
 {
     public Dashboard Dashboard { get; private set; } = null!;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(CatalogueProvider catalogue, ProgressService prog
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Dashboard = await progress.GetAsync(User.RequiredUserId(), catalogue.Current, cancellationToken);
+        Dashboard = await progress.GetAsync(User.Viewer(), User.RequiredUserId(), cancellationToken);
         HeatmapSvg = ActivityHeatmap.Render("activity", Dashboard.DailyCounts, Dashboard.Today);
         TrendSvg = TrendChart.Render(
             "skill-trend",

@@ -1,16 +1,17 @@
+using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Questions;
 
-public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService attempts, DraftService drafts, ReviewService reviews) : PageModel
+public sealed class DetailsModel(QuestionSource questions, AttemptService attempts, DraftService drafts, ReviewService reviews) : PageModel
 {
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
@@ -23,6 +24,14 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
 
     public DateTime? NextReviewUtc { get; private set; }
 
+    /// <summary>Who wrote the question in the app; null for a bank question.</summary>
+    public string? WrittenBy { get; private set; }
+
+    /// <summary>The database id of a question written in the app, for its edit link.</summary>
+    public int? CustomId { get; private set; }
+
+    public bool MayEdit => WrittenBy is not null && WrittenBy == User.UserId();
+
     public string? PreviewHtml { get; private set; }
 
     public AnswerBox AnswerBox => new(User.UserId(), Question.Id, Input.Answer, PreviewHtml);
@@ -30,13 +39,13 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
         await LoadPreviousAttemptsAsync(cancellationToken);
-        if (User.UserId() is { } userId && await drafts.FindAsync(userId, id, cancellationToken) is { } draft)
+        if (User.UserId() is { } userId && await drafts.FindAsync(User.Viewer(), userId, id, cancellationToken) is { } draft)
         {
             Input.Answer = draft.Text;
         }
@@ -47,7 +56,7 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
     /// <summary>Keeps what is being typed on the server: 204 when saved.</summary>
     public async Task<IActionResult> OnPostDraftAsync(string id, string? text, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
@@ -57,14 +66,14 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
             return Unauthorized();
         }
 
-        return await drafts.SaveAsync(userId, id, text ?? string.Empty, cancellationToken)
+        return await drafts.SaveAsync(User.Viewer(), userId, id, text ?? string.Empty, cancellationToken)
             ? new NoContentResult()
             : BadRequest($"A draft is at most {AnswerLimits.MaxLength:N0} characters.");
     }
 
     public async Task<IActionResult> OnPostAsync(string id, bool preview, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
@@ -87,19 +96,25 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
             return Page();
         }
 
-        var attemptId = await attempts.CreateAsync(userId, Question, Input.Answer!.Trim(), Input.TimeTakenSeconds, cancellationToken);
+        var attemptId = await attempts.CreateAsync(User.Viewer(), userId, Question, Input.Answer!.Trim(), Input.TimeTakenSeconds, cancellationToken);
         return RedirectToPage("/Attempts/Grade", new { id = attemptId });
     }
 
-    private bool Load(string id)
+    /// <summary>A bank question for anyone; a question written in the app for whoever may read its author's questions.</summary>
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        Catalogue = catalogue.Current;
-        if (Catalogue.FindQuestion(id) is not { } question)
+        Catalogue = questions.Catalogue;
+        var found = User.UserId() is null
+            ? Catalogue.FindQuestion(id) is { } bankQuestion ? new SourcedQuestion(bankQuestion, null, null) : null
+            : await questions.FindForAsync(User.Viewer(), id, cancellationToken);
+        if (found is null)
         {
             return false;
         }
 
-        Question = question;
+        Question = found.Question;
+        WrittenBy = found.AuthorId;
+        CustomId = found.CustomId;
         return true;
     }
 
@@ -107,8 +122,8 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
     {
         if (User.UserId() is { } userId)
         {
-            PreviousAttempts = await attempts.ListForQuestionAsync(userId, Question.Id, 5, cancellationToken);
-            NextReviewUtc = await reviews.NextDueAsync(userId, Question.Id, cancellationToken);
+            PreviousAttempts = await attempts.ListForQuestionAsync(User.Viewer(), userId, Question.Id, 5, cancellationToken);
+            NextReviewUtc = await reviews.NextDueAsync(User.Viewer(), userId, Question.Id, cancellationToken);
         }
     }
 }

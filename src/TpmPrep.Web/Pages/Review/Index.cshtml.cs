@@ -1,17 +1,18 @@
+using TpmPrep.Web.Access;
 using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Review;
 
-public sealed class IndexModel(CatalogueProvider catalogue, ReviewService reviews) : PageModel
+public sealed class IndexModel(QuestionSource questions, ReviewService reviews) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -22,17 +23,21 @@ public sealed class IndexModel(CatalogueProvider catalogue, ReviewService review
 
     public IReadOnlyList<string> Retired { get; private set; } = [];
 
+    /// <summary>The retired questions that still exist, by id, for their titles.</summary>
+    public IReadOnlyDictionary<string, Question> RetiredQuestions { get; private set; } = new Dictionary<string, Question>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Catalogue = catalogue.Current;
+        Catalogue = questions.Catalogue;
         var userId = User.RequiredUserId();
-        Due = await reviews.DueAsync(userId, Catalogue, cancellationToken);
-        Retired = await reviews.RetiredAsync(userId, cancellationToken);
+        Due = await reviews.DueAsync(User.Viewer(), userId, cancellationToken);
+        Retired = await reviews.RetiredAsync(User.Viewer(), userId, cancellationToken);
+        RetiredQuestions = await questions.FindManyAsync(Retired, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSnoozeAsync(string questionId, int days, CancellationToken cancellationToken)
     {
-        if (!await reviews.SnoozeAsync(User.RequiredUserId(), questionId ?? string.Empty, days, cancellationToken))
+        if (!await reviews.SnoozeAsync(User.Viewer(), User.RequiredUserId(), questionId ?? string.Empty, days, cancellationToken))
         {
             return NotFound();
         }
@@ -49,7 +54,7 @@ public sealed class IndexModel(CatalogueProvider catalogue, ReviewService review
 
     private async Task<IActionResult> SetRetiredAsync(string? questionId, bool retired, string message, CancellationToken cancellationToken)
     {
-        if (!await reviews.SetRetiredAsync(User.RequiredUserId(), questionId ?? string.Empty, retired, cancellationToken))
+        if (!await reviews.SetRetiredAsync(User.Viewer(), User.RequiredUserId(), questionId ?? string.Empty, retired, cancellationToken))
         {
             return NotFound();
         }

@@ -34,7 +34,7 @@ public sealed class AccountsRegisterLogInAndLockOut
             ["Input.Email"] = "not-an-email",
             ["Input.Password"] = "short",
             ["Input.ConfirmPassword"] = "different",
-            ["Input.Role"] = "Admin",
+            ["Input.Roles"] = "Admin",
         });
 
         var html = await response.Content.ReadAsStringAsync();
@@ -99,7 +99,7 @@ public sealed class AccountsRegisterLogInAndLockOut
         var users = await admin.GetHtmlAsync("/admin/users");
         var userId = System.Text.RegularExpressions.Regex.Match(users, "name=\"Input.UserId\" value=\"([^\"]+)\">\\s*<label class=\"visually-hidden\" for=\"role-[^\"]+\">Role of coachee@example.com").Groups[1].Value;
         Assert.NotEmpty(userId);
-        var change = await admin.PostFormAsync("/admin/users", new() { ["Input.UserId"] = userId, ["Input.Role"] = "Coach" });
+        var change = await admin.PostFormAsync("/admin/users", new() { ["Input.UserId"] = userId, ["Input.Roles"] = "Coach" });
         Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
 
         using var scope = factory.Services.CreateScope();

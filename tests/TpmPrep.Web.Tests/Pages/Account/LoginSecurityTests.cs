@@ -170,7 +170,7 @@ public sealed class PasswordsThatAreHardToGuessAndEasyToReplace
             ["Input.Email"] = "kim.lee.example@example.com",
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
-            ["Input.Role"] = "Candidate",
+            ["Input.Roles"] = "Candidate",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

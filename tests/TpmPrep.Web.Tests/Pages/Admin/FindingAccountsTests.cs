@@ -49,7 +49,7 @@ public sealed class FindingAccountsIgnoresCaseOnEveryDatabase
         var client = new AppClient(factory);
         var response = await client.PostFormAsync("/account/register", new()
         {
-            ["Input.DisplayName"] = name, ["Input.Email"] = email, ["Input.Password"] = AppClient.Password, ["Input.ConfirmPassword"] = AppClient.Password, ["Input.Role"] = "Candidate",
+            ["Input.DisplayName"] = name, ["Input.Email"] = email, ["Input.Password"] = AppClient.Password, ["Input.ConfirmPassword"] = AppClient.Password, ["Input.Roles"] = "Candidate",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;

@@ -487,18 +487,64 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.Property<int>("CriterionIndex")
                         .HasColumnType("integer");
 
+                    b.Property<string>("GradedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("GraderRole")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Score")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptId", "CriterionIndex")
+                    b.HasIndex("AttemptId", "GraderRole", "GradedById", "CriterionIndex")
                         .IsUnique();
 
-                    b.ToTable("AttemptScores", t =>
-                        {
-                            t.HasCheckConstraint("CK_AttemptScores_Score", "\"Score\" BETWEEN 1 AND 4");
-                        });
+                    b.ToTable("AttemptScores");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CustomQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "UpdatedUtc");
+
+                    b.ToTable("CustomQuestions");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.ImportJob", b =>
@@ -513,6 +559,9 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<int>("AddedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AddedQuestions")
                         .HasColumnType("integer");
 
                     b.Property<int>("AddedReviewSchedules")
@@ -870,6 +919,15 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.HasOne("TpmPrep.Web.Data.Attempt", null)
                         .WithMany("Scores")
                         .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CustomQuestion", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

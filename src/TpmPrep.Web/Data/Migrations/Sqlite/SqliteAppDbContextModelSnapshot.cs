@@ -464,18 +464,62 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.Property<int>("CriterionIndex")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GradedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GraderRole")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptId", "CriterionIndex")
+                    b.HasIndex("AttemptId", "GraderRole", "GradedById", "CriterionIndex")
                         .IsUnique();
 
-                    b.ToTable("AttemptScores", t =>
-                        {
-                            t.HasCheckConstraint("CK_AttemptScores_Score", "\"Score\" BETWEEN 1 AND 4");
-                        });
+                    b.ToTable("AttemptScores");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CustomQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "UpdatedUtc");
+
+                    b.ToTable("CustomQuestions");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.ImportJob", b =>
@@ -488,6 +532,9 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AddedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedQuestions")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AddedReviewSchedules")
@@ -837,6 +884,15 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.HasOne("TpmPrep.Web.Data.Attempt", null)
                         .WithMany("Scores")
                         .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CustomQuestion", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

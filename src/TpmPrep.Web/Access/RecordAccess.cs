@@ -1,0 +1,40 @@
+namespace TpmPrep.Web.Access;
+
+/// <summary>
+/// The one answer to "may this viewer do this to that person's record?": the owner always; anyone else only
+/// through a grant that covers that kind of record. Services ask it before every read and write; a refusal looks
+/// exactly like a record that does not exist.
+/// </summary>
+public sealed class RecordAccess(IEnumerable<IAccessGrant> grants)
+{
+    private readonly IAccessGrant[] _grants = grants.ToArray();
+
+    public async Task<bool> AllowsAsync(Viewer viewer, string subjectUserId, RecordKind kind, AccessAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentException.ThrowIfNullOrEmpty(subjectUserId);
+        if (string.Equals(viewer.UserId, subjectUserId, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var grant in _grants)
+        {
+            if (await grant.AllowsAsync(viewer, subjectUserId, kind, action, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Throws <see cref="RecordNotFoundException"/> (shown as 404) unless the viewer may.</summary>
+    public async Task DemandAsync(Viewer viewer, string subjectUserId, RecordKind kind, AccessAction action, CancellationToken cancellationToken)
+    {
+        if (!await AllowsAsync(viewer, subjectUserId, kind, action, cancellationToken))
+        {
+            throw new RecordNotFoundException();
+        }
+    }
+}
