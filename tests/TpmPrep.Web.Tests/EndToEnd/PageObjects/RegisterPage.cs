@@ -16,7 +16,14 @@ public sealed class RegisterPage(IPage page, string baseUrl)
         await page.GetByLabel("Confirm password").FillAsync(password);
     }
 
-    public Task ChooseRoleAsync(string role) => page.GetByRole(AriaRole.Radio, new() { Name = role }).CheckAsync();
+    /// <summary>Ticks exactly these roles (one may hold several).</summary>
+    public async Task ChooseRolesAsync(params string[] roles)
+    {
+        foreach (var role in TpmPrep.Web.Accounts.AppRoles.Selectable)
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = TpmPrep.Web.Accounts.AppRoles.Purpose(role) }).SetCheckedAsync(roles.Contains(role));
+        }
+    }
 
     public Task SubmitAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
@@ -26,7 +33,7 @@ public sealed class RegisterPage(IPage page, string baseUrl)
         await SetNameAsync(name);
         await SetEmailAsync(email);
         await SetPasswordAsync(password);
-        await ChooseRoleAsync(role);
+        await ChooseRolesAsync(role);
         await SubmitAsync();
     }
 }

@@ -43,7 +43,7 @@ public sealed class AccountsRegisterLogInAndLockOut
         Assert.Contains("Enter a valid email address.", html, StringComparison.Ordinal);
         Assert.Contains("The password must be 10 to 128 characters long.", html, StringComparison.Ordinal);
         Assert.Contains("The two passwords do not match.", html, StringComparison.Ordinal);
-        Assert.Contains("Choose Candidate, Hiring manager or Coach.", html, StringComparison.Ordinal);
+        Assert.Contains("Tick at least one: practise, interview or coach.", html, StringComparison.Ordinal);
     }
 
     /// <summary>Five wrong passwords pause the e-mail from that client, even for the right password; the account itself is not locked (LoginSecurityTests).</summary>
@@ -97,7 +97,7 @@ public sealed class AccountsRegisterLogInAndLockOut
         Assert.Contains("/account/access-denied", forbidden.Headers.Location!.ToString(), StringComparison.Ordinal);
 
         var users = await admin.GetHtmlAsync("/admin/users");
-        var userId = System.Text.RegularExpressions.Regex.Match(users, "name=\"Input.UserId\" value=\"([^\"]+)\">\\s*<label class=\"visually-hidden\" for=\"role-[^\"]+\">Role of coachee@example.com").Groups[1].Value;
+        var userId = System.Text.RegularExpressions.Regex.Match(users, "name=\"Input.UserId\" value=\"([^\"]+)\">\\s*<fieldset class=\"role-choices\">\\s*<legend class=\"visually-hidden\">Roles of coachee@example.com").Groups[1].Value;
         Assert.NotEmpty(userId);
         var change = await admin.PostFormAsync("/admin/users", new() { ["Input.UserId"] = userId, ["Input.Roles"] = "Coach" });
         Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
