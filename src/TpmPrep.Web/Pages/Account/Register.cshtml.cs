@@ -18,9 +18,8 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    // Candidate is ticked to start with; a post with nothing ticked is asked again.
+    public void OnGet() => Input.Roles = [AppRoles.Candidate];
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -77,6 +76,6 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         public string? ConfirmPassword { get; set; }
 
         [MaxLength(3)]
-        public List<string> Roles { get; set; } = [AppRoles.Candidate];
+        public List<string> Roles { get; set; } = [];
     }
 }
