@@ -66,6 +66,10 @@ public sealed class ADatabaseFromBeforeTheUpgradeKeepsEverything
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        // The old grades were self-grades on four-level rubrics: the migration says so on each.
+        var oldScores = await db.AttemptScores.AsNoTracking().Where(s => s.AttemptId == 1).Select(s => new { s.GradedById, s.GraderRole, s.Levels }).ToListAsync();
+        Assert.NotEmpty(oldScores);
+        Assert.All(oldScores, s => Assert.Equal(("u-candidate", GraderRole.Self, 4), (s.GradedById, s.GraderRole, s.Levels)));
         var created = await db.Attempts.AsNoTracking().Where(a => a.Id == 1).Select(a => a.CreatedUtc).SingleAsync();
         Assert.Equal((new DateTime(2026, 10, 1, 9, 30, 0), DateTimeKind.Utc), (created, created.Kind));
     }
