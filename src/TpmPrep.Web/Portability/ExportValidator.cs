@@ -77,6 +77,10 @@ public static class ExportValidator
             Check(q?.CreatedUtc is not null && Past(q.CreatedUtc) && Past(q.UpdatedUtc), $"{at}: createdUtc and updatedUtc must be {range}.");
         }
 
+        // A question written in the app is named by its id in this file only: an id of one not in the file would
+        // name somebody else's question in the database it is imported into.
+        bool Known(string? questionId) => questionId is null || QuestionSource.CustomIdOf(questionId) is null || written.Contains(questionId);
+
         var refs = new HashSet<int>();
         for (var i = 0; i < (document.Attempts?.Count ?? 0); i++)
         {
@@ -89,6 +93,7 @@ public static class ExportValidator
             }
 
             Check(IsId(a.QuestionId), $"{at}.questionId: missing or not an id.");
+            Check(Known(a.QuestionId), $"{at}.questionId: {a.QuestionId} is written in the app but not among the questions in this file.");
             Check(!string.IsNullOrWhiteSpace(a.Answer), $"{at}.answer: missing.");
             Check((a.Answer?.Length ?? 0) <= AnswerLimits.MaxLength, $"{at}.answer: longer than {AnswerLimits.MaxLength:N0} characters.");
             Check((a.Notes?.Length ?? 0) <= AnswerLimits.MaxNotesLength, $"{at}.notes: longer than {AnswerLimits.MaxNotesLength:N0} characters.");
@@ -115,6 +120,7 @@ public static class ExportValidator
             var r = document.ReviewSchedules![i];
             var at = $"reviewSchedules[{i}]";
             Check(r is not null && IsId(r.QuestionId), $"{at}.questionId: missing or not an id.");
+            Check(Known(r?.QuestionId), $"{at}.questionId: {r?.QuestionId} is written in the app but not among the questions in this file.");
             Check(r?.DueUtc is not null, $"{at}.dueUtc: missing.");
             Check(r?.DueUtc is null || (Utc(r.DueUtc.Value) >= EarliestDate && Utc(r.DueUtc.Value) <= latestDue), $"{at}.dueUtc: must be between {EarliestDate:yyyy-MM-dd} and {latestDue:yyyy-MM-dd}.");
             Check(Past(r?.LastReviewedUtc), $"{at}.lastReviewedUtc: must be {range}.");
@@ -157,6 +163,7 @@ public static class ExportValidator
             Check((s?.Description?.Length ?? 0) <= 300, $"{at}.description: longer than 300 characters.");
             Check(s?.TotalMinutes is null or >= 0 and <= 100 * 120, $"{at}.totalMinutes: must be 0 to {100 * 120:N0}.");
             Check((s?.Items ?? []).All(item => item is not null && item.Position is >= 1 and <= 100 && IsId(item.QuestionId) && Past(item.ShownUtc)), $"{at}.items: every item needs a position (1-100), a questionId and a shownUtc {range} if any.");
+            Check((s?.Items ?? []).All(item => Known(item?.QuestionId)), $"{at}.items: a question written in the app is not among the questions in this file.");
             Check((s?.Items ?? []).Select(item => item?.Position).Distinct().Count() == (s?.Items?.Count ?? 0), $"{at}.items: two items share a position.");
             Check((s?.Items ?? []).All(item => item?.AttemptRef is null || refs.Contains(item.AttemptRef.Value)), $"{at}.items: an attemptRef points at no attempt in the file.");
         }
