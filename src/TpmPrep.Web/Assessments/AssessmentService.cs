@@ -111,35 +111,39 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock, Recor
             return new SaveResult(SaveOutcome.Invalid, errors);
         }
 
-        var assessment = await WritableAsync(viewer, id, cancellationToken);
-        if (assessment is null)
+        // Autosave of the last rating and "Finish" may insert the same rating at once: the loser is applied again on top.
+        return await db.RetryOnLostRaceAsync(async () =>
         {
-            return new SaveResult(SaveOutcome.NotFound, []);
-        }
-
-        if (assessment.CompletedUtc is not null)
-        {
-            return new SaveResult(SaveOutcome.Completed, ["This assessment is complete; start a new one to rate yourself again."]);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (indicatorId, (skillId, rating)) in parsed)
-        {
-            var row = assessment.Ratings.FirstOrDefault(r => r.IndicatorId == indicatorId);
-            if (row is null)
+            var assessment = await WritableAsync(viewer, id, cancellationToken);
+            if (assessment is null)
             {
-                assessment.Ratings.Add(new AssessmentRating { IndicatorId = indicatorId, SkillId = skillId, Rating = rating, UpdatedUtc = now });
+                return new SaveResult(SaveOutcome.NotFound, []);
             }
-            else
-            {
-                row.Rating = rating;
-                row.UpdatedUtc = now;
-            }
-        }
 
-        assessment.UpdatedUtc = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Ok;
+            if (assessment.CompletedUtc is not null)
+            {
+                return new SaveResult(SaveOutcome.Completed, ["This assessment is complete; start a new one to rate yourself again."]);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var (indicatorId, (skillId, rating)) in parsed)
+            {
+                var row = assessment.Ratings.FirstOrDefault(r => r.IndicatorId == indicatorId);
+                if (row is null)
+                {
+                    assessment.Ratings.Add(new AssessmentRating { IndicatorId = indicatorId, SkillId = skillId, Rating = rating, UpdatedUtc = now });
+                }
+                else
+                {
+                    row.Rating = rating;
+                    row.UpdatedUtc = now;
+                }
+            }
+
+            assessment.UpdatedUtc = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult.Ok;
+        });
     }
 
     /// <summary>Completes the assessment when every indicator of the current skill model has an answer.</summary>

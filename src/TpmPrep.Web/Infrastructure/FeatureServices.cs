@@ -59,6 +59,8 @@ public static class FeatureServices
             options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
             options.Conventions.AuthorizeFolder("/MyQuestions");
         }).AddMvcOptions(options => options.Filters.Add<RecordNotFoundFilter>());
+        // Validation is the server's (no script library under the CSP): no data-val-* attributes on the fields.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;

@@ -49,6 +49,25 @@ public sealed partial class WritesThatRaceEndConsistent
     }
 
     [Fact]
+    public async Task OneRatingSavedAtOnceFromAutosaveAndFinishIsOneRow()
+    {
+        using var factory = new TpmPrepFactory();
+        using var candidate = await AppClient.RegisteredAsync(factory);
+        var token = await TokenAsync(candidate, "/assessment");
+        var start = await candidate.Http.PostAsync("/assessment", new FormUrlEncodedContent(new Dictionary<string, string> { ["LevelId"] = "tpm", ["__RequestVerificationToken"] = token }));
+        var id = TakeLocation().Match(start.Headers.Location!.OriginalString).Groups[1].Value;
+        var indicator = factory.Services.GetRequiredService<TpmPrep.Web.Catalogue.CatalogueProvider>().Current.Skills[0].Indicators[0].Id;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Concurrent).Select(i => candidate.Http.PostAsync(
+            $"/assessment/{id}/take/1?handler=Rate",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["indicator"] = indicator, ["rating"] = (1 + (i % 5)).ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token }))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        using var scope = factory.Services.CreateScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().AssessmentRatings.CountAsync(r => r.IndicatorId == indicator));
+    }
+
+    [Fact]
     public async Task GradingsAtOnceOfOneQuestionAllCountInItsSchedule()
     {
         using var factory = new TpmPrepFactory();

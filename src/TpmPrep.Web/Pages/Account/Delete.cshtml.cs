@@ -26,7 +26,7 @@ public sealed class DeleteModel(UserManager<AppUser> users, SignInManager<AppUse
 
         if (string.IsNullOrEmpty(Password) || Password.Length > 128 || !await users.CheckPasswordAsync(user, Password))
         {
-            ModelState.AddModelError(string.Empty, "That is not your password; nothing was deleted.");
+            ModelState.AddModelError(nameof(Password), "That is not your password; nothing was deleted.");
             return Page();
         }
 

@@ -45,7 +45,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(string.Empty, error.Description);
+                ModelState.AddModelError(FieldOf(error), error.Description);
             }
 
             return Page();
@@ -56,6 +56,12 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         await signIn.SignInAsync(user, isPersistent: true);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/banks");
     }
+
+    /// <summary>The field an Identity error is about (the e-mail is the user name too), or none.</summary>
+    private static string FieldOf(IdentityError error) =>
+        error.Code.StartsWith("Password", StringComparison.Ordinal) || error.Code is "CommonPassword" or "PersonalPassword" ? $"{nameof(Input)}.{nameof(RegisterInput.Password)}"
+        : error.Code is "DuplicateUserName" or "DuplicateEmail" or "InvalidUserName" or "InvalidEmail" ? $"{nameof(Input)}.{nameof(RegisterInput.Email)}"
+        : string.Empty;
 
     public sealed class RegisterInput
     {

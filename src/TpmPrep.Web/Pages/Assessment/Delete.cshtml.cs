@@ -25,7 +25,7 @@ public sealed class DeleteModel(AssessmentService assessments, TimeProvider cloc
         Confirm = new ConfirmDelete(
             "this self-assessment",
             $"The self-assessment you started {assessment.StartedUtc.Ago(clock)}{(assessment.IsCompleted ? ", with its results" : ", not finished yet")}: {"rating".ToQuantity(assessment.Ratings.Count)}.",
-            assessment.IsCompleted ? $"/assessment/{id}" : "/assessment");
+            (assessment.IsCompleted ? Url.Page("/Assessment/Results", new { id }) : Url.Page("/Assessment/Index"))!);
         return Page();
     }
 

@@ -28,7 +28,7 @@ public sealed class DeleteModel(AttemptService attempts, TimeProvider clock) : P
         Confirm = new ConfirmDelete(
             "this attempt",
             $"Your answer to \"{attempt.QuestionTitle}\" from {attempt.CreatedUtc.Ago(clock)}, with its grades and notes. Your review schedule for the question stays as it is.",
-            $"/attempts/{id}");
+            Url.Page("/Attempts/Details", new { id })!);
         return Page();
     }
 

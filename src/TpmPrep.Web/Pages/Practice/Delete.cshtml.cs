@@ -29,7 +29,7 @@ public sealed class DeleteModel(SessionService sessions, TimeProvider clock) : P
         Confirm = new ConfirmDelete(
             "this session",
             $"\"{session.Description}\", started {session.CreatedUtc.Ago(clock)}. The answers you gave in it stay in My attempts.",
-            $"/practice/{id}/summary");
+            Url.Page("/Practice/Summary", new { id })!);
         return Page();
     }
 

@@ -30,10 +30,10 @@ public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessi
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Catalogue = catalogue.Current;
-        ReportUnknown(Input.Banks, id => Catalogue.FindBank(id) is not null, "bank");
-        ReportUnknown(Input.Skills, id => Catalogue.FindSkill(id) is not null, "skill area");
-        ReportUnknown(Input.Levels, id => Catalogue.FindLevel(id) is not null, "level");
-        ReportUnknown(Input.Kinds, QuestionKinds.All.ContainsKey, "kind");
+        ReportUnknown(nameof(Input.Banks), Input.Banks, id => Catalogue.FindBank(id) is not null, "bank");
+        ReportUnknown(nameof(Input.Skills), Input.Skills, id => Catalogue.FindSkill(id) is not null, "skill area");
+        ReportUnknown(nameof(Input.Levels), Input.Levels, id => Catalogue.FindLevel(id) is not null, "level");
+        ReportUnknown(nameof(Input.Kinds), Input.Kinds, QuestionKinds.All.ContainsKey, "kind");
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
@@ -63,11 +63,11 @@ public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessi
         return RedirectToPage("/Practice/Session", new { id });
     }
 
-    private void ReportUnknown(IEnumerable<string> ids, Func<string, bool> exists, string what)
+    private void ReportUnknown(string field, IEnumerable<string> ids, Func<string, bool> exists, string what)
     {
         foreach (var id in ids.Where(id => !exists(id)).Take(3))
         {
-            ModelState.AddModelError(string.Empty, $"There is no {what} '{(id.Length > 80 ? id[..80] : id)}'.");
+            ModelState.AddModelError($"{nameof(Input)}.{field}", $"There is no {what} '{(id.Length > 80 ? id[..80] : id)}'.");
         }
     }
 

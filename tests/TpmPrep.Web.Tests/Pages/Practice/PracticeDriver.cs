@@ -31,7 +31,7 @@ internal static partial class PracticeDriver
     public static async Task<int> AnswerCurrentAsync(AppClient client, int sessionId, string answer = "A structured answer.")
     {
         var html = await client.GetHtmlAsync($"/practice/{sessionId}");
-        var position = Regex.Match(html, "name=\"Position\" value=\"(\\d+)\"").Groups[1].Value;
+        var position = Html.Parse(html).ValueOf("Position")!;
         var response = await client.PostFormAsync($"/practice/{sessionId}", new() { ["Input.Answer"] = answer, ["Position"] = position, ["Overtime"] = "false" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return int.Parse(GradeLocation().Match(response.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);

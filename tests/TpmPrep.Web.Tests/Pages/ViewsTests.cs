@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using TpmPrep.Web.Tests.Infrastructure;
+
+namespace TpmPrep.Web.Tests.Pages;
+
+/// <summary>
+/// Views name pages, not paths (asp-page, Url.Page), so a route template is the one place a URL is spelled; and they
+/// bind fields with asp-for, so a field's name, id, label and message follow its property. Both rules are kept here.
+/// </summary>
+public sealed partial class ViewsNamePagesAndBindFields
+{
+    /// <summary>Fields named by hand, each with its reason in the view: no property to bind, or a name asp-for would change.</summary>
+    private static readonly string[] FieldsNamedByHand =
+    [
+        "Account/Data.cshtml: File",
+        "Account/Login.cshtml: Input.RememberMe",
+        "Account/Register.cshtml: Input.Roles",
+        "Admin/Users.cshtml: Input.Roles",
+        "Admin/Users.cshtml: Input.UserId",
+        "Admin/Users.cshtml: q",
+        "Assessment/Take.cshtml: Ratings[@indicator.Id]",
+        "Banks/Details.cshtml: kind",
+        "Banks/Details.cshtml: level",
+        "Banks/Details.cshtml: skill",
+        "Practice/Index.cshtml: Input.Banks",
+        "Practice/Index.cshtml: Input.Kinds",
+        "Practice/Index.cshtml: Input.Levels",
+        "Practice/Index.cshtml: Input.Skills",
+        "Practice/Index.cshtml: Mode",
+        "Review/Index.cshtml: Days",
+        "Review/Index.cshtml: Mode",
+        "Review/Index.cshtml: QuestionId",
+    ];
+
+    private static readonly string PagesFolder = Path.Combine(TpmPrepFactory.RepositoryRoot(), "src", "TpmPrep.Web", "Pages");
+
+    [Fact]
+    public void NoViewWritesAnInAppUrlByHand()
+    {
+        var written = Views()
+            .SelectMany(view => InAppPath().Matches(view.Markup).Select(m => $"{view.Name}: {m.Value}"))
+            .Where(found => !StaticAsset().IsMatch(found))
+            .ToList();
+
+        Assert.True(written.Count == 0, "URLs written by hand (use asp-page, asp-route-*, asp-page-handler or Url.Page):\n" + string.Join("\n", written));
+    }
+
+    [Fact]
+    public void FormFieldsAreBoundWithAspForExceptTheKnownFew()
+    {
+        var byHand = Views()
+            .SelectMany(view => FieldTag().Matches(view.Markup)
+                .Where(tag => !tag.Value.Contains("asp-for=", StringComparison.Ordinal))
+                .Select(tag => NameAttribute().Match(tag.Value))
+                .Where(name => name.Success)
+                .Select(name => $"{view.Name}: {name.Groups[1].Value}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(FieldsNamedByHand, byHand);
+    }
+
+    [Fact]
+    public void TheRulesSeeTheViews()
+    {
+        var views = Views().ToList();
+
+        Assert.Contains(views, v => v.Name == "Shared/_Layout.cshtml" && v.Markup.Contains("asp-page=\"/Banks/Index\"", StringComparison.Ordinal));
+        Assert.Matches(InAppPath(), "<a href=\"/attempts/@attempt.Id\">");
+        Assert.Matches(InAppPath(), "<form action=\"/practice\">");
+        Assert.Matches(InAppPath(), "<a href=\"/\">");
+        Assert.DoesNotMatch(InAppPath(), "<a asp-page=\"/Attempts/Details\">");
+    }
+
+    /// <summary>Every view under Pages, without its route template (@page "/attempts/{id:int}") and Razor comments (which may quote a URL to explain one).</summary>
+    private static IEnumerable<(string Name, string Markup)> Views() =>
+        Directory.EnumerateFiles(PagesFolder, "*.cshtml", SearchOption.AllDirectories)
+            .Select(path => (Path.GetRelativePath(PagesFolder, path).Replace('\\', '/'), PageDirective().Replace(RazorComment().Replace(File.ReadAllText(path), string.Empty), string.Empty)));
+
+    /// <summary>An attribute or string whose value is a site-relative path ("/practice", "/", "/attempts/@id"); page names ("/Practice/Index") start with a capital.</summary>
+    [GeneratedRegex("""(?<quote>["'])/(?:[a-z0-9?#@][^"']*)?\k<quote>""")]
+    private static partial Regex InAppPath();
+
+    [GeneratedRegex("""^[^:]+: ["']/(css|js|lib)/|^[^:]+: ["']/favicon\.""")]
+    private static partial Regex StaticAsset();
+
+    /// <summary>An input, select or textarea start tag, over several lines and past lambdas (=>) in its attributes.</summary>
+    [GeneratedRegex("""<(?:input|select|textarea)\b(?:=>|[^>])*>""")]
+    private static partial Regex FieldTag();
+
+    [GeneratedRegex("""\bname="([^"]*)""")]
+    private static partial Regex NameAttribute();
+
+    [GeneratedRegex("""@\*.*?\*@""", RegexOptions.Singleline)]
+    private static partial Regex RazorComment();
+
+    [GeneratedRegex("""^@page\b.*$""", RegexOptions.Multiline)]
+    private static partial Regex PageDirective();
+}
