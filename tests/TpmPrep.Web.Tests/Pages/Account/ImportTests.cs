@@ -105,7 +105,8 @@ public sealed class OneBadRecordNeverBreaksAPage
     {
         using var factory = new TpmPrepFactory();
         using var candidate = await AppClient.RegisteredAsync(factory);
-        var id = await AddAsync(factory, candidate, userId => new TpmPrep.Web.Data.Assessment { UserId = userId, TargetLevelId = "tpm", StartedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow, CompletedUtc = DateTime.UtcNow, ModelSnapshot = "{\"areas\": [null]" });
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var id = await AddAsync(factory, candidate, userId => new TpmPrep.Web.Data.Assessment { UserId = userId, TargetLevelId = "tpm", StartedUtc = now, UpdatedUtc = now, CompletedUtc = now, ModelSnapshot = "{\"areas\": [null]" });
 
         var results = await candidate.Http.GetAsync($"/assessment/{id}");
 
@@ -122,9 +123,10 @@ public sealed class OneBadRecordNeverBreaksAPage
     {
         using var factory = new TpmPrepFactory();
         using var candidate = await AppClient.RegisteredAsync(factory);
-        var first = await AddAsync(factory, candidate, userId => new TpmPrep.Web.Data.Assessment { UserId = userId, TargetLevelId = "tpm", StartedUtc = DateTime.UtcNow.AddDays(-2), UpdatedUtc = DateTime.UtcNow.AddDays(-2) });
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var first = await AddAsync(factory, candidate, userId => new TpmPrep.Web.Data.Assessment { UserId = userId, TargetLevelId = "tpm", StartedUtc = now.AddDays(-2), UpdatedUtc = now.AddDays(-2) });
 
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => AddAsync(factory, candidate, userId => new TpmPrep.Web.Data.Assessment { UserId = userId, TargetLevelId = "senior-tpm", StartedUtc = DateTime.UtcNow.AddDays(-1), UpdatedUtc = DateTime.UtcNow.AddDays(-1) }));
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => AddAsync(factory, candidate, userId => new TpmPrep.Web.Data.Assessment { UserId = userId, TargetLevelId = "senior-tpm", StartedUtc = now.AddDays(-1), UpdatedUtc = now.AddDays(-1) }));
 
         Assert.Contains($"/assessment/{first}/take/1", await candidate.GetHtmlAsync("/assessment"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/assessment", new() { ["LevelId"] = "senior-tpm" })).StatusCode);

@@ -96,7 +96,7 @@ public sealed class GradedQuestionsComeBackWhenDue
         await AnswerAndGradeAsync(candidate, score: 3);
         var due = (await ScheduleAsync(factory)).DueUtc;
         // Twelve hours before it is due: due "today" only where the local time is still before noon.
-        factory.Clock.Advance(due.AddHours(-12) - factory.Clock.GetUtcNow().UtcDateTime);
+        factory.Clock.SetUtcNow(new DateTimeOffset(due.AddHours(-12), TimeSpan.Zero));
         var now = factory.Clock.GetUtcNow().UtcDateTime;
 
         foreach (var zone in new[] { "Etc/UTC", "Etc/GMT-12" })
