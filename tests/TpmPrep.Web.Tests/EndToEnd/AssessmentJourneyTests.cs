@@ -88,6 +88,8 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         for (var section = 1; section <= 6; section++)
         {
+            // The section's own page, not the one still on screen while the last click navigates away.
+            await Assertions.Expect(page.GetByText($"Section {section} of 6")).ToBeVisibleAsync();
             foreach (var group in await page.GetByRole(AriaRole.Group).AllAsync())
             {
                 await group.GetByRole(AriaRole.Radio).Nth(3).CheckAsync();
