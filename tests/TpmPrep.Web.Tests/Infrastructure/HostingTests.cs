@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using TpmPrep.Web.Catalogue;
 
 namespace TpmPrep.Web.Tests.Infrastructure;
@@ -20,8 +21,9 @@ public sealed class HostingKeepsDataSafe
         using var command = db.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
-        command.CommandText = "SELECT count(*) FROM __EFMigrationsHistory;";
-        Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
+        using var scope = factory.Services.CreateScope();
+        var database = scope.ServiceProvider.GetRequiredService<TpmPrep.Web.Data.AppDbContext>().Database;
+        Assert.Equal(database.GetMigrations(), await database.GetAppliedMigrationsAsync());
     }
 
     [Fact]
