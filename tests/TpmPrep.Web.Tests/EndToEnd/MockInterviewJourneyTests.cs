@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Tests.EndToEnd.PageObjects;
 using TpmPrep.Web.Tests.Infrastructure;
 
@@ -36,6 +37,7 @@ public sealed class MockInterviewJourneyTests(BrowserFixture browser) : IDisposa
 
         // Question 2: when its time runs out the answer locks, until the candidate chooses to go on.
         await Assertions.Expect(page.GetByText("Question 2 of 3")).ToBeVisibleAsync();
+        var secondTitle = await practice.QuestionTitle.TextContentAsync();
         await practice.AnswerBox.FillAsync("Quantify likelihood and impact");
         await page.Clock.FastForwardAsync("02:00:00");
         await Assertions.Expect(practice.TimeUp).ToBeVisibleAsync();
@@ -48,19 +50,29 @@ public sealed class MockInterviewJourneyTests(BrowserFixture browser) : IDisposa
 
         // Question 3, then the summary.
         await Assertions.Expect(page.GetByText("Question 3 of 3")).ToBeVisibleAsync();
+        var thirdTitle = await practice.QuestionTitle.TextContentAsync();
         await practice.AnswerBox.FillAsync("Escalate with options and a date.");
         await practice.SubmitAsync();
         await GradeAllAsync(page, grade, 4);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mock interview summary" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("3 / 3")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("went into overtime")).ToContainTextAsync("went into overtime");
-        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = firstTitle! })).ToContainTextAsync("2.0");
+        await Assertions.Expect(page.GetByText("went into overtime")).ToHaveTextAsync("1 went into overtime");
+        await Assertions.Expect(page.GetByText("average score (of 4)")).ToHaveTextAsync("3.0 average score (of 4)");
+        // Only the second question went on past its time; each row has the score its answer was given.
+        foreach (var (title, score, overtime) in new[] { (firstTitle!, "2.0", false), (secondTitle!, "3.0", true), (thirdTitle!, "4.0", false) })
+        {
+            var row = SummaryRow(page, title);
+            await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync(score);
+            var time = Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(2));
+            await (overtime ? time.ToContainTextAsync("· overtime") : time.Not.ToContainTextAsync("overtime"));
+        }
 
         // The dashboard has moved.
         await page.GetByRole(AriaRole.Link, new() { Name = "See your progress" }).ClickAsync();
         await Assertions.Expect(page.GetByText("3 attempts", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Practice activity over the last year" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Risk management: 3 of 18 practised" })).ToBeVisibleAsync();
+        var bank = _server.Services.GetRequiredService<CatalogueProvider>().Current.FindBank("risk-management")!;
+        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = $"{bank.Title}: 3 of {bank.Questions.Count} practised" })).ToBeVisibleAsync();
         if (Environment.GetEnvironmentVariable("TPMPREP_SCREENSHOT_DIR") is { Length: > 0 } folder)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "progress.png"), FullPage = true });
@@ -94,6 +106,10 @@ public sealed class MockInterviewJourneyTests(BrowserFixture browser) : IDisposa
     }
 
     public void Dispose() => _server.Dispose();
+
+    /// <summary>The summary's row for the question of that title.</summary>
+    private static ILocator SummaryRow(IPage page, string title) =>
+        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) });
 
     private static async Task GradeAllAsync(IPage page, GradePage grade, int score)
     {
