@@ -16,7 +16,7 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
     [Fact]
     public async Task KeyboardOnlyAssessmentSurvivesLeavingHalfwayAndEndsWithAChartAndQuestionsToPractise()
     {
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Kim Keys", "kim@example.com", AppClient.Password);
         var skills = Skills();
@@ -24,11 +24,13 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
         var ratedByThen = skills.Take(half).Sum(s => s.Indicators.Count).ToString(CultureInfo.InvariantCulture);
 
         await page.GotoAsync(_server.BaseUrl + "/assessment");
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "Senior TPM" }).FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await page.Keyboard.PressAsync("Enter");
         var assessment = new AssessmentPage(page);
         await Assertions.Expect(page.GetByText($"Section 1 of {skills.Count}")).ToBeVisibleAsync();
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
 
         for (var section = 1; section <= half; section++)
         {
@@ -42,6 +44,7 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
         await page.GotoAsync(_server.BaseUrl + "/banks");
         await page.GotoAsync(_server.BaseUrl + "/assessment");
         await Assertions.Expect(page.GetByText($"{ratedByThen} of {skills.Sum(s => s.Indicators.Count)} statements rated")).ToBeVisibleAsync();
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue the assessment" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByText($"Section {half + 1} of {skills.Count}")).ToBeVisibleAsync();
@@ -62,18 +65,20 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
         var weakest = page.GetByRole(AriaRole.Region, new() { Name = "Score per skill area" }).GetByRole(AriaRole.Row, new() { Name = skills[^1].Title });
         await Assertions.Expect(weakest.GetByRole(AriaRole.Cell).First).ToHaveTextAsync("25");
         await Assertions.Expect(weakest).ToContainTextAsync("Gap");
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         var practise = page.GetByRole(AriaRole.Region, new() { Name = "What to practise next" });
         var firstQuestion = practise.GetByRole(AriaRole.Link).First;
         var title = await firstQuestion.TextContentAsync();
         await firstQuestion.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(QuestionUrl());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title!, Level = 1 })).ToBeVisibleAsync();
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
     }
 
     [Fact]
     public async Task ChoicesAreSavedAsTheyAreMadeWithoutPressingSave()
     {
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Ava Auto", "ava@example.com", AppClient.Password);
         await page.GotoAsync(_server.BaseUrl + "/assessment");
@@ -82,6 +87,7 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
         var firstGroup = page.GetByRole(AriaRole.Group).First;
         await firstGroup.GetByRole(AriaRole.Radio).Nth(2).CheckAsync();
         await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         await Assertions.Expect(page.GetByText($"1 of {Skills().Sum(s => s.Indicators.Count)} statements rated")).ToBeVisibleAsync();
         await page.ReloadAsync();
 
@@ -91,7 +97,7 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
     [Fact]
     public async Task ResultsPrintWithoutTheSiteChrome()
     {
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Pat Print", "pat@example.com", AppClient.Password);
         await page.GotoAsync(_server.BaseUrl + "/assessment");
@@ -114,6 +120,8 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "assessment-results.png"), FullPage = true });
         }
 
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Self-assessment results" })).ToBeVisibleAsync();
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Print });
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Your scores against the TPM profile" })).ToBeVisibleAsync();
@@ -124,18 +132,18 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
     [Fact]
     public async Task TheAssessmentFitsAPhoneScreen()
     {
-        await using var context = await browser.Browser.NewContextAsync(PhoneLayout.Options);
+        await using var context = await browser.NewContextAsync(PhoneLayout.Options);
         var page = await context.NewPageAsync();
         await new RegisterPage(page, _server.BaseUrl).RegisterAsync("Phil Phone", "phil@example.com", AppClient.Password);
         await page.GotoAsync(_server.BaseUrl + "/assessment");
+        await PhoneLayout.AssertFitsAndIsAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).TapAsync();
         var sections = Skills().Count;
-        await Assertions.Expect(page.GetByText($"Section 1 of {sections}")).ToBeVisibleAsync();
-        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
 
         for (var section = 1; section <= sections; section++)
         {
             await Assertions.Expect(page.GetByText($"Section {section} of {sections}")).ToBeVisibleAsync();
+            await PhoneLayout.AssertFitsAndIsAccessibleAsync(page);
             foreach (var group in await page.GetByRole(AriaRole.Group).AllAsync())
             {
                 await group.GetByRole(AriaRole.Radio).Nth(2).TapAsync();
@@ -145,7 +153,7 @@ public sealed partial class AssessmentJourneyTests(BrowserFixture browser) : IDi
         }
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Your scores against the TPM profile" })).ToBeVisibleAsync();
-        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
+        await PhoneLayout.AssertFitsAndIsAccessibleAsync(page);
     }
 
     public void Dispose() => _server.Dispose();
