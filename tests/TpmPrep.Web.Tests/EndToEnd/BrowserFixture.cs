@@ -8,6 +8,9 @@ namespace TpmPrep.Web.Tests.EndToEnd;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>How long an action or an expectation waits for its condition: long enough for a machine twice as busy as CI, as <see cref="Infrastructure.Eventually"/> is.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     private static readonly string[] ChromiumArguments =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -29,8 +32,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
     }
 
+    /// <summary>A browser context of its own for a test (cookies, storage, viewport), as patient as <see cref="Patience"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        return context;
+    }
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -12,4 +12,11 @@ internal static class PhoneLayout
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow}px on a phone");
     }
+
+    /// <summary>The page as it is now fits the phone's width and passes the accessibility check in the phone layout.</summary>
+    public static async Task AssertFitsAndIsAccessibleAsync(IPage page)
+    {
+        await AssertNoSidewaysScrollAsync(page);
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
+    }
 }

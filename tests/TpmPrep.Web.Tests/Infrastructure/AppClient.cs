@@ -14,13 +14,16 @@ public sealed partial class AppClient(TpmPrepFactory factory) : IDisposable
     /// <summary>The log-in cookie ("tpmprep.auth=...") the last log-in or registration through a form set, to replay elsewhere.</summary>
     public string? AuthCookieHeader { get; private set; }
 
+    /// <summary>The e-mail the client registered with, when it did.</summary>
+    public string? Email { get; private set; }
+
     public static async Task<AppClient> RegisteredAsync(TpmPrepFactory factory, string? email = null, string role = "Candidate")
     {
-        var client = new AppClient(factory);
+        var client = new AppClient(factory) { Email = email ?? $"user-{Guid.NewGuid():N}@example.com" };
         var response = await client.PostFormAsync("/account/register", new()
         {
             ["Input.DisplayName"] = "Test Person",
-            ["Input.Email"] = email ?? $"user-{Guid.NewGuid():N}@example.com",
+            ["Input.Email"] = client.Email,
             ["Input.Password"] = Password,
             ["Input.ConfirmPassword"] = Password,
             ["Input.Roles"] = role,
@@ -64,6 +67,23 @@ public sealed partial class AppClient(TpmPrepFactory factory) : IDisposable
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How many attempts the list of attempts says the user has made.</summary>
+    public async Task<int> AttemptCountAsync() => AttemptCount(await GetHtmlAsync("/attempts"));
+
+    /// <summary>The count the list of attempts states ("2 attempts, newest first"), or 0 where it says there are none.</summary>
+    public static int AttemptCount(string attemptsPage)
+    {
+        ArgumentNullException.ThrowIfNull(attemptsPage);
+        if (attemptsPage.Contains("You have not answered any question yet.", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var count = AttemptTotal().Match(attemptsPage);
+        Assert.True(count.Success, "the list of attempts states no count");
+        return int.Parse(count.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<string> GetHtmlAsync(string url)
     {
         var response = await Http.GetAsync(url);
@@ -78,4 +98,7 @@ public sealed partial class AppClient(TpmPrepFactory factory) : IDisposable
 
     [GeneratedRegex(@"^/attempts/(\d+)/grade$")]
     private static partial Regex GradeLocation();
+
+    [GeneratedRegex(@"(?<![0-9,])([0-9][0-9,]*) attempts?, newest first")]
+    private static partial Regex AttemptTotal();
 }

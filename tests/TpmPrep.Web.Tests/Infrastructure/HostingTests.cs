@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using TpmPrep.Web.Catalogue;
 
 namespace TpmPrep.Web.Tests.Infrastructure;
@@ -20,8 +21,9 @@ public sealed class HostingKeepsDataSafe
         using var command = db.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
-        command.CommandText = "SELECT count(*) FROM __EFMigrationsHistory;";
-        Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
+        using var scope = factory.Services.CreateScope();
+        var database = scope.ServiceProvider.GetRequiredService<TpmPrep.Web.Data.AppDbContext>().Database;
+        Assert.Equal(database.GetMigrations(), await database.GetAppliedMigrationsAsync());
     }
 
     [Fact]
@@ -114,7 +116,7 @@ public sealed class HostingKeepsDataSafe
     }
 }
 
-public sealed class ContentChangesArePickedUpWithoutARestart
+public sealed partial class ContentChangesArePickedUpWithoutARestart
 {
     [Fact]
     public async Task ANewQuestionFileAppearsAndABrokenOneIsReported()
@@ -143,32 +145,144 @@ public sealed class ContentChangesArePickedUpWithoutARestart
         Assert.Contains("content/banks/system-design/sd-broken.md:1: front matter is not closed", await client.GetHtmlAsync("/content-status"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every reload rewrites one question in each bank together, all to the same generation number, so a whole
+    /// catalogue has one generation in all of them; a reader that ever sees two, a question missing, or a bank
+    /// that disagrees with the question index, has seen a catalogue half swapped in.
+    /// </summary>
     [Fact]
     public async Task ReadersNeverSeeAHalfLoadedCatalogue()
     {
+        const int generations = 12;
         using var factory = new TpmPrepFactory();
+        var marked = GenerationFiles.Prepare(factory);
         var provider = factory.Services.GetRequiredService<CatalogueProvider>();
-        var expected = provider.Current.QuestionCount;
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-        var observed = new List<int>();
+        var expectedQuestions = provider.Current.QuestionCount;
+        var expectedBanks = provider.Current.Banks.Count;
+        Assert.All(marked.Questions, q => Assert.NotNull(provider.Current.FindQuestion(q)));
+        var seen = 0;
+        var checks = 0L;
+        string? torn = null;
+        using var stop = new CancellationTokenSource();
 
+        // The reader keeps only counts and the first tear it meets, however long it runs.
         var reader = Task.Run(() =>
         {
-            while (!stop.IsCancellationRequested)
+            while (!stop.IsCancellationRequested && torn is null)
             {
                 var catalogue = provider.Current;
-                observed.Add(catalogue.Banks.Sum(b => b.Questions.Count) == catalogue.QuestionCount ? catalogue.QuestionCount : -1);
+                torn = GenerationFiles.Tear(catalogue, marked.Questions, expectedQuestions, expectedBanks, out var generation);
+                Interlocked.Increment(ref checks);
+                if (generation > Volatile.Read(ref seen))
+                {
+                    Volatile.Write(ref seen, generation);
+                }
             }
         });
-        for (var i = 0; i < 5; i++)
+
+        for (var generation = 1; generation <= generations && !reader.IsCompleted; generation++)
         {
+            marked.Write(generation);
             provider.Reload();
+            // The reader is reading while the next reload runs, not only between reloads.
+            await Eventually.WaitForAsync(() => reader.IsCompleted || Volatile.Read(ref seen) >= generation, done => done, $"the reader to see generation {generation}");
         }
 
         await stop.CancelAsync();
         await reader;
 
-        Assert.NotEmpty(observed);
-        Assert.All(observed, count => Assert.Equal(expected, count));
+        Assert.True(torn is null, torn);
+        Assert.Equal(generations, seen);
+        Assert.True(Interlocked.Read(ref checks) > generations, $"{checks} catalogues checked");
+    }
+
+    /// <summary>
+    /// The first question file of each bank, each with a second name outside the content folder (a hard link):
+    /// writes through that name change the file the loader reads without telling the folder's watcher, so the
+    /// only reloads are the test's own, each after a whole generation is written.
+    /// </summary>
+    private sealed partial class GenerationFiles
+    {
+        private readonly List<(string Outside, string Text, string Title)> _files;
+
+        private GenerationFiles(List<(string Outside, string Text, string Title)> files, List<string> questions)
+        {
+            _files = files;
+            Questions = questions;
+        }
+
+        public IReadOnlyList<string> Questions { get; }
+
+        /// <summary>Links the files; before the app starts, so that its watcher has seen nothing of it.</summary>
+        public static GenerationFiles Prepare(TpmPrepFactory factory)
+        {
+            var outside = Path.Combine(factory.Root, "generations");
+            Directory.CreateDirectory(outside);
+            var files = new List<(string, string, string)>();
+            var questions = new List<string>();
+            foreach (var bank in Directory.EnumerateDirectories(Path.Combine(factory.ContentPath, "banks")).Order(StringComparer.Ordinal))
+            {
+                var file = Directory.EnumerateFiles(bank, "*.md").Where(f => Path.GetFileName(f) != "_bank.md").Order(StringComparer.Ordinal).First();
+                var link = Path.Combine(outside, Path.GetFileName(file));
+                using (var ln = System.Diagnostics.Process.Start("ln", [file, link]))
+                {
+                    ln.WaitForExit();
+                    Assert.Equal(0, ln.ExitCode);
+                }
+
+                var text = File.ReadAllText(file);
+                files.Add((link, text, TitleLine().Match(text).Groups[1].Value));
+                questions.Add(Path.GetFileNameWithoutExtension(file));
+            }
+
+            return new GenerationFiles(files, questions);
+        }
+
+        public void Write(int generation)
+        {
+            foreach (var (outside, text, title) in _files)
+            {
+                // In place (File.WriteAllText truncates the file it opens), so both names stay one file.
+                File.WriteAllText(outside, TitleLine().Replace(text, _ => $"title: Generation {generation} - {title}", 1));
+            }
+        }
+
+        /// <summary>What is torn about the catalogue, or null when it is whole; <paramref name="generation"/> is the one it holds (0 before the first).</summary>
+        public static string? Tear(TpmPrep.Content.Model.ContentCatalogue catalogue, IReadOnlyList<string> questions, int expectedQuestions, int expectedBanks, out int generation)
+        {
+            generation = -1;
+            if (catalogue.QuestionCount != expectedQuestions || catalogue.Banks.Count != expectedBanks || catalogue.Banks.Sum(b => b.Questions.Count) != expectedQuestions)
+            {
+                return $"a catalogue of {catalogue.Banks.Count} banks and {catalogue.QuestionCount} questions ({catalogue.Banks.Sum(b => b.Questions.Count)} in the banks), not {expectedBanks} and {expectedQuestions}";
+            }
+
+            var found = new List<(string Id, int Generation)>();
+            foreach (var id in questions)
+            {
+                var indexed = catalogue.FindQuestion(id);
+                var inBank = indexed is null ? null : catalogue.FindBank(indexed.BankId)?.Questions.SingleOrDefault(q => q.Id == id);
+                if (indexed is null || inBank is null || inBank.Title != indexed.Title)
+                {
+                    return $"{id}: indexed as '{indexed?.Title}', in its bank as '{inBank?.Title}'";
+                }
+
+                var match = GenerationTitle().Match(indexed.Title);
+                found.Add((id, match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0));
+            }
+
+            if (found.Select(f => f.Generation).Distinct().Count() == 1)
+            {
+                generation = found[0].Generation;
+                return null;
+            }
+
+            return "generations differ: " + string.Join(", ", found.Select(f => $"{f.Id} {f.Generation}"));
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex("^title: (.*)$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+        private static partial System.Text.RegularExpressions.Regex TitleLine();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^Generation (\d+) - ")]
+        private static partial System.Text.RegularExpressions.Regex GenerationTitle();
     }
 }

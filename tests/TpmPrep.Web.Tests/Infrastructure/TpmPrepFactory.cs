@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 
 namespace TpmPrep.Web.Tests.Infrastructure;
 
@@ -46,8 +47,13 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
 
     public static TpmPrepFactory OnSqlite() => new SqliteFactory();
 
-    /// <summary>The clock the app reads; tests move it on to make reviews come due.</summary>
-    public AdjustableClock Clock { get; } = new();
+    /// <summary>
+    /// The clock the app reads. It starts at the real time the factory is made (a browser compares cookie
+    /// expiry with its own clock, and pages say "now"), moves on only when a test advances it (to make
+    /// reviews come due, say), except for a millisecond each time it is read, so that records made one after
+    /// the other have distinct times in the order they were made, as they would with a real clock.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     /// <summary>Log-in and register posts allowed a minute; high by default so tests that register many users are not throttled.</summary>
     public int LoginPermitsPerMinute { get; init; } = 1000;

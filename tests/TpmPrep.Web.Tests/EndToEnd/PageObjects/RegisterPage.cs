@@ -30,6 +30,12 @@ public sealed class RegisterPage(IPage page, string baseUrl)
     public async Task RegisterAsync(string name, string email, string password, string role = "Candidate")
     {
         await OpenAsync();
+        await CompleteAsync(name, email, password, role);
+    }
+
+    /// <summary>Fills in the open form and sends it.</summary>
+    public async Task CompleteAsync(string name, string email, string password, string role = "Candidate")
+    {
         await SetNameAsync(name);
         await SetEmailAsync(email);
         await SetPasswordAsync(password);

@@ -73,7 +73,7 @@ public sealed class PracticeSessionsRunFromFiltersToSummary
         Assert.Contains("data-elapsed=\"420\"", refreshed, StringComparison.Ordinal);
         var attempt = await AnswerCurrentAsync(candidate, id);
 
-        Assert.Contains("7 minutes", await candidate.GetHtmlAsync($"/attempts/{attempt}"), StringComparison.Ordinal);
+        Assert.Contains("in 7 minutes.", await candidate.GetHtmlAsync($"/attempts/{attempt}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class GradedQuestionsComeBackWhenDue
         await AnswerAndGradeAsync(candidate, score: 3);
         var due = (await ScheduleAsync(factory)).DueUtc;
         // Twelve hours before it is due: due "today" only where the local time is still before noon.
-        factory.Clock.Advance(due.AddHours(-12) - factory.Clock.GetUtcNow().UtcDateTime);
+        factory.Clock.SetUtcNow(new DateTimeOffset(due.AddHours(-12), TimeSpan.Zero));
         var now = factory.Clock.GetUtcNow().UtcDateTime;
 
         foreach (var zone in new[] { "Etc/UTC", "Etc/GMT-12" })
@@ -126,7 +126,8 @@ public sealed class GradedQuestionsComeBackWhenDue
         var schedule = await ScheduleAsync(factory);
         Assert.Equal(25, schedule.Repetitions);
         Assert.Equal(TpmPrep.Content.Scoring.ReviewScheduling.MaximumIntervalDays, schedule.IntervalDays);
-        Assert.InRange(schedule.DueUtc, factory.Clock.GetUtcNow().UtcDateTime, factory.Clock.GetUtcNow().UtcDateTime.AddDays(366));
+        Assert.Equal(schedule.LastReviewedUtc.AddDays(TpmPrep.Content.Scoring.ReviewScheduling.MaximumIntervalDays), schedule.DueUtc);
+        Assert.True(schedule.DueUtc > factory.Clock.GetUtcNow().UtcDateTime, $"due {schedule.DueUtc:O} is not in the future");
         Assert.Contains("next due <time", await candidate.GetHtmlAsync($"/questions/{QuestionId}"), StringComparison.Ordinal);
     }
 
