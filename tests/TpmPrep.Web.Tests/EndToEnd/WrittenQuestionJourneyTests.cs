@@ -61,12 +61,15 @@ public sealed partial class WrittenQuestionJourneyTests(BrowserFixture browser) 
 
         // Written with a mistake first: the parser's message names the line, beside the field, and the text is kept.
         await page.GetByRole(AriaRole.Link, new() { Name = "Write your own questions" }).ClickAsync();
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a question" }).ClickAsync();
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         var editor = page.GetByRole(AriaRole.Textbox, new() { Name = "Question in Markdown" });
         await editor.FillAsync(Markdown("vendor-wrangling"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save question" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Problems in the question" })).ToContainTextAsync("question:3: unknown skill area 'vendor-wrangling'");
         await Assertions.Expect(editor).ToHaveValueAsync(new Regex("vendor-wrangling"));
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         await editor.FillAsync(Markdown("project-management, communication"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save question" }).ClickAsync();
 
@@ -74,12 +77,14 @@ public sealed partial class WrittenQuestionJourneyTests(BrowserFixture browser) 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("contract date")).ToBeVisibleAsync();
         var questionUrl = page.Url;
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         var question = new QuestionPage(page);
         await question.TypeAnswerAsync("The weekly burn-down showed the slip six weeks out; we moved the launch gate and added a penalty clause.");
         await question.SubmitAsync();
         var grade = new GradePage(page);
         Assert.Equal(2, await grade.Criteria.CountAsync());
         await Assertions.Expect(grade.Criteria.Nth(0).GetByRole(AriaRole.Radio)).ToHaveCountAsync(5);
+        await page.AssertNoSeriousAccessibilityViolationsAsync();
         await grade.GradeAsync(0, 5);
         await grade.GradeAsync(1, 4);
         await grade.SaveAsync();
@@ -118,8 +123,10 @@ public sealed partial class WrittenQuestionJourneyTests(BrowserFixture browser) 
         var imported = other.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported" });
         await Assertions.Expect(imported).ToContainTextAsync("Imported 2 attempts", new() { Timeout = 60_000 });
         await Assertions.Expect(imported).ToContainTextAsync("1 question written in the app");
+        await other.AssertNoSeriousAccessibilityViolationsAsync();
 
         await other.GotoAsync(_server.BaseUrl + "/my-questions");
+        await other.AssertNoSeriousAccessibilityViolationsAsync();
         await other.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         Assert.NotEqual(questionUrl, other.Url);
         await Assertions.Expect(other.GetByText("contract date")).ToBeVisibleAsync();
