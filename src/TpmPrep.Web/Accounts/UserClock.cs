@@ -1,10 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Accounts;
 

@@ -1,8 +1,4 @@
 using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Attempts;
 

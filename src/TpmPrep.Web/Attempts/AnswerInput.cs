@@ -1,9 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Attempts;
 

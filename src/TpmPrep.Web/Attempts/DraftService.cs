@@ -2,10 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Attempts;
 

@@ -4,11 +4,7 @@ using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
-using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
-using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Demo;
 

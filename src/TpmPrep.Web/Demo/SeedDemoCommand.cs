@@ -1,10 +1,5 @@
-using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
-using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Demo;
 

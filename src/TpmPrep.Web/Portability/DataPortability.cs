@@ -4,13 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Questions;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Portability;
 

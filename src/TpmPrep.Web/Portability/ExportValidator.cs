@@ -1,13 +1,9 @@
 using System.Text.Json;
 using TpmPrep.Content.Scoring;
-using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Questions;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Portability;
 

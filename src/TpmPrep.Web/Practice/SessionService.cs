@@ -5,8 +5,6 @@ using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Questions;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Practice;

@@ -6,8 +6,6 @@ using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Questions;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Practice;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Progress;

@@ -2,13 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Questions;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
 
 namespace TpmPrep.Web.Review;
 

@@ -25,7 +25,7 @@ public sealed class ValidationMessagesSitBesideTheirFields(SharedFactory fixture
             ["Input.Email"] = "not-an-email",
             ["Input.Password"] = "short",
             ["Input.ConfirmPassword"] = "different",
-            ["Input.Role"] = "Admin",
+            ["Input.Roles"] = "Admin",
         });
 
         var page = await PageAsync(response);
@@ -33,7 +33,7 @@ public sealed class ValidationMessagesSitBesideTheirFields(SharedFactory fixture
         AssertMessageBeside(page, "Input.Email", "Enter a valid email address.");
         AssertMessageBeside(page, "Input.Password", "The password must be 10 to 128 characters long.");
         AssertMessageBeside(page, "Input.ConfirmPassword", "The two passwords do not match.");
-        AssertMessageBeside(page, "Input.Role", "Choose Candidate, Hiring manager or Coach.");
+        AssertMessageBeside(page, "Input.Roles", "Tick at least one: practise, interview or coach.");
         Assert.Null(page.QuerySelector("[role=alert]"));
     }
 
@@ -48,7 +48,7 @@ public sealed class ValidationMessagesSitBesideTheirFields(SharedFactory fixture
             ["Input.Email"] = $"common-{Guid.NewGuid():N}@example.com",
             ["Input.Password"] = "password123",
             ["Input.ConfirmPassword"] = "password123",
-            ["Input.Role"] = "Candidate",
+            ["Input.Roles"] = "Candidate",
         });
 
         var page = await PageAsync(response);

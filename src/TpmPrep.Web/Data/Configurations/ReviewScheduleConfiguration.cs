@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Data.Configurations;
 

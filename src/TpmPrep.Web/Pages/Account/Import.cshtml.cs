@@ -1,7 +1,6 @@
 using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Portability;
 
 namespace TpmPrep.Web.Pages.Account;

@@ -3,12 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Markdown;
 using TpmPrep.Content.Model;
-using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Questions;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Attempts;
 

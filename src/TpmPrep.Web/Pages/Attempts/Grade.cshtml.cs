@@ -8,9 +8,6 @@ using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Questions;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Attempts;
 

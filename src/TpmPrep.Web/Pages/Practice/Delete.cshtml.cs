@@ -2,13 +2,8 @@ using TpmPrep.Web.Access;
 using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Demo;
 using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Practice;
 

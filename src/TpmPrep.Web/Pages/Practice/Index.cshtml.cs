@@ -4,12 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
-using TpmPrep.Web.Demo;
 using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Practice;

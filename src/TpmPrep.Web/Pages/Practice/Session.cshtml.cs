@@ -5,10 +5,7 @@ using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Questions;
-using TpmPrep.Web.Demo;
 using TpmPrep.Web.Practice;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Practice;
 

@@ -2,12 +2,8 @@ using TpmPrep.Web.Access;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Charts;
-using TpmPrep.Web.Demo;
 using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Progress;
 

@@ -1,9 +1,5 @@
 using System.Net;
-using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
-using TpmPrep.Web.Demo;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 using TpmPrep.Web.Tests.Infrastructure;
 using TpmPrep.Web.Tests.Pages;
 

@@ -1,13 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using TpmPrep.Web.Accounts;
-using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Demo;
-using TpmPrep.Web.Progress;
-using TpmPrep.Web.Review;
 using TpmPrep.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
