@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
 namespace TpmPrep.Web.Access;
 
 /// <summary>
@@ -36,5 +39,18 @@ public sealed class RecordAccess(IEnumerable<IAccessGrant> grants)
         {
             throw new RecordNotFoundException();
         }
+    }
+
+    /// <summary>
+    /// Deletes the one record <paramref name="record"/> selects, with what the database cascades from it, when the
+    /// viewer may change its owner's records of that kind; false when there is no such record for this viewer.
+    /// </summary>
+    public async Task<bool> DeleteAsync<T>(Viewer viewer, IQueryable<T> record, Expression<Func<T, string>> owner, RecordKind kind, CancellationToken cancellationToken)
+        where T : class
+    {
+        var ownerId = await record.AsNoTracking().Select(owner).SingleOrDefaultAsync(cancellationToken);
+        return ownerId is not null
+            && await AllowsAsync(viewer, ownerId, kind, AccessAction.Write, cancellationToken)
+            && await record.ExecuteDeleteAsync(cancellationToken) > 0;
     }
 }

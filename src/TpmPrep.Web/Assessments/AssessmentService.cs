@@ -67,17 +67,9 @@ public sealed class AssessmentService(AppDbContext db, TimeProvider clock, Recor
     }
 
     /// <summary>Deletes one assessment with its ratings and scores; false when the viewer has no such assessment to delete.</summary>
-    public async Task<bool> DeleteAsync(Viewer viewer, int id, CancellationToken cancellationToken)
-    {
-        var ownerId = await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => a.UserId).SingleOrDefaultAsync(cancellationToken);
-        if (ownerId is null || !await access.AllowsAsync(viewer, ownerId, RecordKind.Assessment, AccessAction.Write, cancellationToken))
-        {
-            return false;
-        }
-
+    public Task<bool> DeleteAsync(Viewer viewer, int id, CancellationToken cancellationToken) =>
         // The database removes what belongs to it (cascading foreign keys) in the same statement.
-        return await db.Assessments.Where(a => a.Id == id && a.UserId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
-    }
+        access.DeleteAsync(viewer, db.Assessments.Where(a => a.Id == id), a => a.UserId, RecordKind.Assessment, cancellationToken);
 
     /// <summary>
     /// Saves ratings (indicator id to "1".."5" or "n" for not yet observed). Every value is checked before

@@ -185,17 +185,9 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
     }
 
     /// <summary>Deletes one attempt with its grades; false when the viewer has no such attempt to delete.</summary>
-    public async Task<bool> DeleteAsync(Viewer viewer, int attemptId, CancellationToken cancellationToken)
-    {
-        var ownerId = await db.Attempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => a.UserId).SingleOrDefaultAsync(cancellationToken);
-        if (ownerId is null || !await access.AllowsAsync(viewer, ownerId, RecordKind.Attempt, AccessAction.Write, cancellationToken))
-        {
-            return false;
-        }
-
+    public Task<bool> DeleteAsync(Viewer viewer, int attemptId, CancellationToken cancellationToken) =>
         // The database removes what belongs to it (cascading foreign keys) in the same statement.
-        return await db.Attempts.Where(a => a.Id == attemptId && a.UserId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
-    }
+        access.DeleteAsync(viewer, db.Attempts.Where(a => a.Id == attemptId), a => a.UserId, RecordKind.Attempt, cancellationToken);
 
     /// <summary>How many times the subject has answered each question, for the bank page.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsByQuestionAsync(Viewer viewer, string subjectId, IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken)

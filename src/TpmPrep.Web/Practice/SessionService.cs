@@ -152,17 +152,9 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
     }
 
     /// <summary>Deletes one session; its answers stay as attempts. False when the user has no such session.</summary>
-    public async Task<bool> DeleteAsync(Viewer viewer, int id, CancellationToken cancellationToken)
-    {
-        var ownerId = await db.PracticeSessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.UserId).SingleOrDefaultAsync(cancellationToken);
-        if (ownerId is null || !await access.AllowsAsync(viewer, ownerId, RecordKind.Session, AccessAction.Write, cancellationToken))
-        {
-            return false;
-        }
-
+    public Task<bool> DeleteAsync(Viewer viewer, int id, CancellationToken cancellationToken) =>
         // The database removes what belongs to it (cascading foreign keys) in the same statement.
-        return await db.PracticeSessions.Where(s => s.Id == id && s.UserId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
-    }
+        access.DeleteAsync(viewer, db.PracticeSessions.Where(s => s.Id == id), s => s.UserId, RecordKind.Session, cancellationToken);
 
     public async Task<IReadOnlyList<SessionSummary>> RecentAsync(Viewer viewer, string userId, int take, CancellationToken cancellationToken)
     {

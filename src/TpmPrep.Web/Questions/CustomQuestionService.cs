@@ -134,16 +134,8 @@ public sealed class CustomQuestionService(AppDbContext db, RecordAccess access, 
     }
 
     /// <summary>Deletes the question; answers to it stay in the author's history under its title.</summary>
-    public async Task<bool> DeleteAsync(Viewer viewer, int id, CancellationToken cancellationToken)
-    {
-        var authorId = await db.CustomQuestions.AsNoTracking().Where(q => q.Id == id).Select(q => q.AuthorId).SingleOrDefaultAsync(cancellationToken);
-        if (authorId is null || !await access.AllowsAsync(viewer, authorId, RecordKind.Question, AccessAction.Write, cancellationToken))
-        {
-            return false;
-        }
-
-        return await db.CustomQuestions.Where(q => q.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
-    }
+    public Task<bool> DeleteAsync(Viewer viewer, int id, CancellationToken cancellationToken) =>
+        access.DeleteAsync(viewer, db.CustomQuestions.Where(q => q.Id == id), q => q.AuthorId, RecordKind.Question, cancellationToken);
 
     private (Question? Question, IReadOnlyList<ContentError> Errors) Parse(int id, string markdown)
     {
