@@ -5,6 +5,7 @@ using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Demo;
 
@@ -99,17 +100,13 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         var schedules = new Dictionary<string, ReviewSchedule>(StringComparer.Ordinal);
         foreach (var attempt in attempts.OrderBy(a => a.CreatedUtc))
         {
-            if (!schedules.TryGetValue(attempt.QuestionId, out var schedule))
+            var firstReview = !schedules.TryGetValue(attempt.QuestionId, out var schedule);
+            if (firstReview)
             {
                 schedules[attempt.QuestionId] = schedule = new ReviewSchedule { UserId = userId, QuestionId = attempt.QuestionId };
             }
 
-            var grade = ReviewScheduling.GradeFromRubric(attempt.AverageScore!.Value);
-            var next = ReviewScheduling.Next(schedule.LastReviewedUtc == default ? null : new ReviewState(schedule.Repetitions, schedule.EaseFactor, schedule.IntervalDays), grade);
-            (schedule.Repetitions, schedule.EaseFactor, schedule.IntervalDays) = (next.Repetitions, next.EaseFactor, next.IntervalDays);
-            schedule.LastQuality = ReviewScheduling.Quality(grade);
-            schedule.LastReviewedUtc = attempt.GradedUtc!.Value;
-            schedule.DueUtc = schedule.LastReviewedUtc.AddDays(next.IntervalDays);
+            ReviewService.MoveOn(schedule!, firstReview, attempt.AverageScore!.Value, attempt.GradedUtc!.Value);
         }
 
         db.ReviewSchedules.AddRange(schedules.Values);

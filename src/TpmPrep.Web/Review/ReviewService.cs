@@ -19,14 +19,21 @@ public sealed class ReviewService(AppDbContext db, UserClock clock, RecordAccess
     {
         var schedule = await db.ReviewSchedules.SingleOrDefaultAsync(r => r.UserId == userId && r.QuestionId == questionId, cancellationToken)
             ?? db.ReviewSchedules.Local.SingleOrDefault(r => r.UserId == userId && r.QuestionId == questionId);
-        var grade = ReviewScheduling.GradeFromRubric(averageScore);
-        var next = ReviewScheduling.Next(schedule is null ? null : new ReviewState(schedule.Repetitions, schedule.EaseFactor, schedule.IntervalDays), grade);
+        var firstReview = schedule is null;
         if (schedule is null)
         {
             schedule = new ReviewSchedule { UserId = userId, QuestionId = questionId };
             db.ReviewSchedules.Add(schedule);
         }
 
+        MoveOn(schedule, firstReview, averageScore, gradedUtc);
+    }
+
+    /// <summary>One graded review's step of SM-2 on the schedule (the demo history replays grading through it too).</summary>
+    internal static void MoveOn(ReviewSchedule schedule, bool firstReview, double averageScore, DateTime gradedUtc)
+    {
+        var grade = ReviewScheduling.GradeFromRubric(averageScore);
+        var next = ReviewScheduling.Next(firstReview ? null : new ReviewState(schedule.Repetitions, schedule.EaseFactor, schedule.IntervalDays), grade);
         schedule.Repetitions = next.Repetitions;
         schedule.EaseFactor = next.EaseFactor;
         schedule.IntervalDays = next.IntervalDays;
