@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TpmPrep.Content.Loading;
 using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Questions;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Demo;
@@ -35,6 +37,15 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
 
         await users.AddToRoleAsync(user, AppRoles.Candidate);
         await AddHistoryAsync(user.Id, catalogue, days: 120, attemptCount: 260, seed: 2026, cancellationToken);
+        // One question of the candidate's own under My questions: the editor's starting example, as if written there.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var written = ContentLoader.ParseWrittenQuestion(QuestionSource.IdOf(1), "question", CustomQuestionService.Template, catalogue).Question;
+        if (written is not null)
+        {
+            db.CustomQuestions.Add(new CustomQuestion { AuthorId = user.Id, Title = written.Title, Markdown = CustomQuestionService.Template + "\n", CreatedUtc = now.AddDays(-3), UpdatedUtc = now.AddDays(-3), Version = 1 });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return true;
     }
 

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using TpmPrep.Content.Loading;
+using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
+using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Questions;
 
@@ -43,6 +46,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         private readonly Dictionary<int, (string QuestionId, DateTime CreatedUtc)> _refs = [];
         private readonly Dictionary<string, int> _writtenByText;
         private readonly Dictionary<string, string> _questionIds = new(StringComparer.Ordinal);
+        private readonly ContentCatalogue _catalogue;
         private readonly List<(Attempt Entity, (string, DateTime) Key)> _pendingAttempts = [];
         private readonly List<string> _notes = [];
         private bool _hasUnfinishedAssessment;
@@ -57,7 +61,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         private int _addedSessions;
         private int _addedQuestions;
 
-        private ImportRun(IServiceScopeFactory scopes, TimeProvider clock, int jobId, DateTime heartbeatUtc, string userId, ExportDocument document, Existing existing)
+        private ImportRun(IServiceScopeFactory scopes, TimeProvider clock, int jobId, DateTime heartbeatUtc, string userId, ExportDocument document, Existing existing, ContentCatalogue catalogue)
         {
             _scopes = scopes;
             _heartbeatUtc = heartbeatUtc;
@@ -71,6 +75,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             _sessions = existing.Sessions;
             _hasUnfinishedAssessment = existing.HasUnfinishedAssessment;
             _writtenByText = existing.WrittenByText;
+            _catalogue = catalogue;
         }
 
         private AppDbContext Db => (_scope ??= _scopes.CreateScope()).ServiceProvider.GetRequiredService<AppDbContext>();
@@ -92,7 +97,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 await db.Assessments.AnyAsync(a => a.UserId == job.UserId && a.CompletedUtc == null, cancellationToken),
                 (await db.CustomQuestions.AsNoTracking().Where(q => q.AuthorId == job.UserId).Select(q => new { q.Markdown, q.Id }).ToListAsync(cancellationToken))
                     .GroupBy(q => q.Markdown, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(q => q.Id), StringComparer.Ordinal));
-            return new ImportRun(scopes, clock, jobId, heartbeatUtc, job.UserId, document, existing);
+            return new ImportRun(scopes, clock, jobId, heartbeatUtc, job.UserId, document, existing, scope.ServiceProvider.GetRequiredService<CatalogueProvider>().Current);
         }
 
         public async Task WriteAsync(CancellationToken cancellationToken)
@@ -322,13 +327,11 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
         /// <summary>Where a question of the export now lives: a written question's new id, a bank question's own.</summary>
         private string QuestionId(string exported) => _questionIds.GetValueOrDefault(exported, exported);
 
-        /// <summary>The title line of the front matter, for lists; the question page parses the whole text.</summary>
-        private static string TitleOf(string markdown)
-        {
-            var line = markdown.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("title:", StringComparison.Ordinal));
-            var title = line is null ? "Imported question" : line["title:".Length..].Trim().Trim('"', '\'');
-            return title.Length is > 0 and <= 200 ? title : "Imported question";
-        }
+        /// <summary>The title the bank files' parser reads, for lists; a text that does not parse today is kept, to be fixed by its author.</summary>
+        private string TitleOf(string markdown) =>
+            ContentLoader.ParseWrittenQuestion(QuestionSource.IdOf(1), "question", markdown, _catalogue).Question?.Title is { Length: <= 200 } title
+                ? title
+                : "Imported question";
 
         private Task FlushWhenFullAsync(CancellationToken cancellationToken) =>
             _rows >= BatchRows ? FlushAsync(cancellationToken) : Task.CompletedTask;

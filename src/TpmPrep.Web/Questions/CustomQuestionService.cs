@@ -77,10 +77,6 @@ public sealed class CustomQuestionService(AppDbContext db, RecordAccess access, 
         return row is not null && await access.AllowsAsync(viewer, row.AuthorId, RecordKind.Question, AccessAction.Write, cancellationToken) ? row : null;
     }
 
-    /// <summary>Checks a text as it would be saved, without saving it.</summary>
-    public IReadOnlyList<ContentError> Check(string markdown) =>
-        Parse(0, markdown).Errors;
-
     public async Task<SaveQuestionOutcome> CreateAsync(Viewer viewer, string authorId, string markdown, CancellationToken cancellationToken)
     {
         await access.DemandAsync(viewer, authorId, RecordKind.Question, AccessAction.Write, cancellationToken);

@@ -43,11 +43,16 @@ public sealed class QuestionSource(CatalogueProvider catalogue, AppDbContext db,
         return CustomIdOf(questionId) is { } id ? (await FindWrittenAsync([id], current, cancellationToken)).GetValueOrDefault(id) : null;
     }
 
-    /// <summary>A question as <paramref name="viewer"/> may open it: any bank question; a written one only if they may read its author's questions.</summary>
-    public async Task<SourcedQuestion?> FindForAsync(Viewer viewer, string questionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A question as <paramref name="viewer"/> may open it: any bank question, for anyone (null: not signed in); a written
+    /// one only if they may read its author's questions.
+    /// </summary>
+    public async Task<SourcedQuestion?> FindForAsync(Viewer? viewer, string questionId, CancellationToken cancellationToken)
     {
         var found = await FindAsync(questionId, cancellationToken);
-        return found?.AuthorId is { } authorId && !await access.AllowsAsync(viewer, authorId, RecordKind.Question, AccessAction.Read, cancellationToken) ? null : found;
+        return found?.AuthorId is not { } authorId ? found
+            : viewer is not null && await access.AllowsAsync(viewer, authorId, RecordKind.Question, AccessAction.Read, cancellationToken) ? found
+            : null;
     }
 
     /// <summary>Every question of <paramref name="questionIds"/> that still exists, by id, in one query at most.</summary>

@@ -102,9 +102,7 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         Catalogue = questions.Catalogue;
-        var found = User.UserId() is null
-            ? Catalogue.FindQuestion(id) is { } bankQuestion ? new SourcedQuestion(bankQuestion, null, null) : null
-            : await questions.FindForAsync(User.Viewer(), id, cancellationToken);
+        var found = await questions.FindForAsync(User.UserId() is null ? null : User.Viewer(), id, cancellationToken);
         if (found is null)
         {
             return false;

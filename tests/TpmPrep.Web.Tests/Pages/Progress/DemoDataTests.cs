@@ -26,6 +26,9 @@ public sealed class DemoCandidateShowsALivingDashboard
         Assert.Matches("<strong>([2-9]|[1-9][0-9]+)</strong> day current streak", dashboard);
         Assert.Contains("Demo mock interview", await demo.GetHtmlAsync("/practice"), StringComparison.Ordinal);
         Assert.Contains("<svg class=\"chart trend\"", await demo.GetHtmlAsync("/assessment"), StringComparison.Ordinal);
+        var mine = await demo.GetHtmlAsync("/my-questions");
+        Assert.Contains("Tell me about a program you rescued", mine, StringComparison.Ordinal);
+        Assert.Contains("Describe a program that was off track", await demo.GetHtmlAsync("/questions/my-1"), StringComparison.Ordinal);
     }
 
     [Fact]
