@@ -29,6 +29,7 @@ public static class FeatureServices
         services.AddScoped<ReviewService>();
         services.AddScoped<SessionService>();
         services.AddScoped<ProgressService>();
+        services.AddScoped<ProgressRollups>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<DataPortability>();
         services.AddScoped<ImportJobs>();

@@ -60,10 +60,14 @@ public sealed class ReviewService(AppDbContext db, UserClock clock, RecordAccess
             .ToList();
     }
 
-    public async Task<int> CountDueAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
+    public async Task<int> CountDueAsync(Viewer viewer, string userId, CancellationToken cancellationToken) =>
+        await CountDueAsync(viewer, userId, await clock.ZoneAsync(userId, cancellationToken), cancellationToken);
+
+    /// <summary>The same, for a caller that already knows the user's time zone.</summary>
+    public async Task<int> CountDueAsync(Viewer viewer, string userId, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Read, cancellationToken);
-        var (_, endOfToday) = await TodayAsync(userId, cancellationToken);
+        var (_, endOfToday) = Today(zone);
         return await db.ReviewSchedules.AsNoTracking().CountAsync(r => r.UserId == userId && !r.Retired && r.DueUtc < endOfToday, cancellationToken);
     }
 
@@ -115,9 +119,11 @@ public sealed class ReviewService(AppDbContext db, UserClock clock, RecordAccess
         return await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId && r.QuestionId == questionId && !r.Retired).Select(r => (DateTime?)r.DueUtc).SingleOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<(DateTime Start, DateTime End)> TodayAsync(string userId, CancellationToken cancellationToken)
+    private async Task<(DateTime Start, DateTime End)> TodayAsync(string userId, CancellationToken cancellationToken) =>
+        Today(await clock.ZoneAsync(userId, cancellationToken));
+
+    private (DateTime Start, DateTime End) Today(TimeZoneInfo zone)
     {
-        var zone = await clock.ZoneAsync(userId, cancellationToken);
         var today = Streaks.LocalDay(clock.UtcNow, zone);
         return (UserClock.StartOfDayUtc(today, zone), UserClock.StartOfDayUtc(today.AddDays(1), zone));
     }
