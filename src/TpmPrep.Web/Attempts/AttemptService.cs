@@ -4,6 +4,7 @@ using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
@@ -162,7 +163,24 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
     public async Task<int> CountAsync(Viewer viewer, string subjectId, CancellationToken cancellationToken)
     {
         await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
-        return await db.Attempts.AsNoTracking().CountAsync(a => a.UserId == subjectId, cancellationToken);
+        return await rollups.AttemptCountAsync(subjectId, cancellationToken)
+            ?? await db.Attempts.AsNoTracking().CountAsync(a => a.UserId == subjectId, cancellationToken);
+    }
+
+    /// <summary>One page of the subject's attempts, newest first.</summary>
+    public async Task<Paged<AttemptSummary>> PageAsync(Viewer viewer, string subjectId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
+        page = Paging.Clamp(page);
+        var items = await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == subjectId)
+            .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
+            .Skip(Paging.Skip(page, pageSize))
+            .Take(pageSize)
+            .Select(ToSummary)
+            .ToListAsync(cancellationToken);
+        var total = page == 1 && items.Count < pageSize ? items.Count : await CountAsync(viewer, subjectId, cancellationToken);
+        return new Paged<AttemptSummary>(items, total, page, pageSize);
     }
 
     public async Task<AttemptDetails?> FindAsync(Viewer viewer, int attemptId, CancellationToken cancellationToken)

@@ -59,6 +59,13 @@ public sealed class ProgressRollups(AppDbContext db, QuestionSource questions)
             cancellationToken);
     }
 
+    /// <summary>How many attempts the user has, from the roll-ups (a few hundred rows), or null while they are not whole.</summary>
+    public Task<int?> AttemptCountAsync(string userId, CancellationToken cancellationToken) =>
+        db.ProgressRollupStates.AsNoTracking()
+            .Where(s => s.UserId == userId && s.ZoneId != ProgressRollupState.Stale)
+            .Select(s => (int?)db.ProgressDays.Where(d => d.UserId == userId).Sum(d => d.Attempts))
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// Makes sure <paramref name="userId"/>'s roll-ups are whole and counted in <paramref name="zone"/>, rebuilding
     /// them from the attempts if not. Saves its own changes; the caller's context must have none pending.
