@@ -29,6 +29,7 @@ builder.Services.AddTpmPrepData(builder.Configuration, paths);
 builder.Services.AddTpmPrepIdentity();
 builder.Services.AddTpmPrepFeatures();
 builder.Services.AddTpmPrepPages();
+builder.Services.AddTpmPrepContentCaching();
 builder.Services.AddTpmPrepRateLimiting(builder.Configuration);
 builder.Services.AddTpmPrepForwardedHeaders(builder.Configuration);
 
@@ -57,6 +58,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = TpmPrepHealthCheck.WriteAsync });
 app.MapRazorPages();
 

@@ -22,6 +22,7 @@ public sealed class CatalogueProvider : IDisposable
     private readonly Lock _reloadLock = new();
     private FileSystemWatcher? _watcher;
     private ContentCatalogue _current = ContentCatalogue.Empty;
+    private long _generation;
     private volatile bool _disposed;
 
     public CatalogueProvider(TpmPrepPaths paths, ILogger<CatalogueProvider> logger)
@@ -38,6 +39,12 @@ public sealed class CatalogueProvider : IDisposable
         }
     }
 
+    /// <summary>
+    /// Counts the catalogues swapped in, so cached pages can be keyed on it. It moves on just after the swap: a request
+    /// that reads the new number always renders the new catalogue.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>The catalogue in force now. Keep the reference for the length of a request.</summary>
     public ContentCatalogue Current => Volatile.Read(ref _current);
 
@@ -48,6 +55,7 @@ public sealed class CatalogueProvider : IDisposable
         {
             var catalogue = LoadAndLog(Current);
             Volatile.Write(ref _current, catalogue);
+            Interlocked.Increment(ref _generation);
             return catalogue;
         }
     }
