@@ -40,9 +40,9 @@ if (await Commands.RunAsync(app, paths, args) is { } commandResult)
     return commandResult;
 }
 
-await app.Services.PrepareDatabaseAsync();
-// Load the content now, so the first request does not wait for it and errors show at start-up.
+// Start reading the content library (in the background) while the database is prepared and the server starts.
 _ = app.Services.GetRequiredService<CatalogueProvider>();
+await app.Services.PrepareDatabaseAsync();
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -54,6 +54,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseContentReady();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
