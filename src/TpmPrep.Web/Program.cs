@@ -32,6 +32,7 @@ builder.Services.AddTpmPrepPages();
 builder.Services.AddTpmPrepContentCaching();
 builder.Services.AddTpmPrepRateLimiting(builder.Configuration);
 builder.Services.AddTpmPrepForwardedHeaders(builder.Configuration);
+builder.Services.AddTpmPrepResponseCompression();
 
 var app = builder.Build();
 
@@ -53,7 +54,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
 app.UseSecurityHeaders();
-app.UseStaticFiles();
+app.UseCompressionAndCaching();
+app.UseFingerprintedStaticFiles();
 app.UseContentReady();
 app.UseRouting();
 app.UseRateLimiter();

@@ -35,4 +35,13 @@ public sealed class EveryPageIsValidHtml(SeededSite site)
         Assert.True(times.Count > 300, $"only {times.Count} <time> elements: the demo history should show hundreds");
         Assert.All(times, t => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", t.Time.GetAttribute("datetime") ?? $"none on {t.Page}"));
     }
+
+    [Fact]
+    public void ScriptsAreDeferred()
+    {
+        var scripts = site.Pages.SelectMany(p => Html.Parse(p.Html).QuerySelectorAll("script")).ToList();
+
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, s => Assert.True(s.HasAttribute("defer"), s.OuterHtml));
+    }
 }
