@@ -32,12 +32,13 @@ public static class CompressionAndCaching
     {
         services.AddResponseCompression(options =>
         {
-            // BREACH needs three things: a secret in the body, text an attacker chooses reflected beside it, and many
+            // BREACH needs three things: a secret in the body, text an attacker chooses echoed beside it, and many
             // requests the attacker makes the victim's browser send with its cookies while watching the sizes on the
-            // wire. The antiforgery request token is encrypted afresh on every render (Data Protection, random
-            // per call), so it never repeats for the attack to converge on. Other private text does repeat (a
-            // person's name in the header, their answers) and a query string (returnUrl) is echoed, so the third
-            // condition is closed instead: a request another site started is answered uncompressed (UseCompressionAndCaching).
+            // wire. The antiforgery request token is encrypted afresh on every render (Data Protection, random per
+            // call), so it never repeats for the attack to converge on. Other private text does repeat (the person's
+            // name in the header, their answers), a query string (returnUrl) is echoed, and the SameSite=Lax log-in
+            // cookie rides on another site's links, so the third condition is closed instead: over HTTPS a request
+            // another site started is answered uncompressed (UseCompressionAndCaching).
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
