@@ -32,7 +32,8 @@ public sealed class EveryPageIsValidHtml(SeededSite site)
     {
         var times = site.Pages.SelectMany(p => Html.Parse(p.Html).QuerySelectorAll("time").Select(t => (Page: p, Time: t))).ToList();
 
-        Assert.True(times.Count > 300, $"only {times.Count} <time> elements: the demo history should show hundreds");
+        // Two pages each of attempts and of the review queue (25 to a page), the dashboard's ten, grades and details.
+        Assert.True(times.Count > 100, $"only {times.Count} <time> elements: the demo history should show more than a hundred");
         Assert.All(times, t => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", t.Time.GetAttribute("datetime") ?? $"none on {t.Page}"));
     }
 

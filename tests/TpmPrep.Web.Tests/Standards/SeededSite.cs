@@ -60,7 +60,7 @@ public sealed class SeededSite : IAsyncLifetime
 
         foreach (var url in new[]
         {
-            "/", "/banks/system-design?skill=technical", "/questions/sd-url-shortener-launch", "/progress", "/attempts", "/review", "/practice",
+            "/", "/banks/system-design?skill=technical", "/questions/sd-url-shortener-launch", "/progress", "/attempts", "/attempts?p=2", "/review", "/review?p=2", "/practice",
             "/assessment", "/my-questions", "/my-questions/edit", "/questions/my-1", "/account/profile", "/account/data", "/account/password", "/account/delete",
         })
         {
