@@ -85,8 +85,7 @@ public static class SafeMarkdown
     public static bool TryRender(IEnumerable<MarkdownObject> blocks, out string html)
     {
         ArgumentNullException.ThrowIfNull(blocks);
-        using var writer = new StringWriter();
-        var renderer = NewRenderer(writer);
+        var renderer = ReusableRenderer.Rent(implicitParagraph: false);
         try
         {
             foreach (var block in blocks)
@@ -96,12 +95,13 @@ public static class SafeMarkdown
         }
         catch (Exception ex) when (IsParserLimit(ex))
         {
+            // Not returned: a render cut short may leave the renderer's state half-changed.
             html = string.Empty;
             return false;
         }
 
-        renderer.Writer.Flush();
-        html = writer.ToString();
+        html = renderer.TakeOutput();
+        ReusableRenderer.Return(renderer);
         return true;
     }
 
@@ -112,9 +112,7 @@ public static class SafeMarkdown
     public static string? RenderListItem(ListItemBlock item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        using var writer = new StringWriter();
-        var renderer = NewRenderer(writer);
-        renderer.ImplicitParagraph = item.Count == 1;
+        var renderer = ReusableRenderer.Rent(implicitParagraph: item.Count == 1);
         try
         {
             renderer.WriteChildren(item);
@@ -124,8 +122,9 @@ public static class SafeMarkdown
             return null;
         }
 
-        renderer.Writer.Flush();
-        return writer.ToString().Trim();
+        var html = renderer.TakeOutput().Trim();
+        ReusableRenderer.Return(renderer);
+        return html;
     }
 
     /// <summary>True for http, https, mailto, relative and fragment URLs; false for every other scheme.</summary>
@@ -154,15 +153,6 @@ public static class SafeMarkdown
         return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static HtmlRenderer NewRenderer(StringWriter writer)
-    {
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        // Rendering recurses once per level; the parser's own limit keeps real documents far below this.
-        renderer.MaximumNestingDepth = 4 * MaximumNestingDepth;
-        return renderer;
-    }
-
     /// <summary>
     /// Markdig signals "too deeply nested" with ArgumentException and a runaway parse with
     /// InvalidOperationException; it is third-party code run on hostile text, so whatever it throws
@@ -170,24 +160,62 @@ public static class SafeMarkdown
     /// </summary>
     private static bool IsParserLimit(Exception ex) => ex is not OutOfMemoryException;
 
+    /// <summary>
+    /// One walk over the tree, in document order with each parent before its children (as Markdig's
+    /// <c>Descendants</c> visits them), collecting the unsafe links and autolinks; then each is taken out.
+    /// </summary>
     private static void Neutralise(MarkdownDocument document)
     {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        List<Inline>? unsafeInlines = null;
+        var pending = new Stack<MarkdownObject>();
+        pending.Push(document);
+        while (pending.TryPop(out var node))
         {
-            if (IsSafeUrl(link.Url))
+            switch (node)
             {
-                continue;
-            }
+                case ContainerBlock container:
+                    for (var i = container.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(container[i]);
+                    }
 
-            // The link or image goes; its text (an image's alt text) stays.
-            link.Url = string.Empty;
-            link.GetDynamicUrl = null;
-            ReplaceByChildren(link);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push(inline);
+                    break;
+                case AutolinkInline autolink when !IsSafeUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
+                    (unsafeInlines ??= []).Add(autolink);
+                    break;
+                case ContainerInline container:
+                    if (container is LinkInline link && !IsSafeUrl(link.Url))
+                    {
+                        (unsafeInlines ??= []).Add(link);
+                    }
+
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        if (unsafeInlines is null)
         {
-            if (!IsSafeUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
+            return;
+        }
+
+        foreach (var inline in unsafeInlines)
+        {
+            if (inline is LinkInline link)
+            {
+                // The link or image goes; its text (an image's alt text) stays.
+                link.Url = string.Empty;
+                link.GetDynamicUrl = null;
+                ReplaceByChildren(link);
+            }
+            else if (inline is AutolinkInline autolink)
             {
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
             }
@@ -206,5 +234,53 @@ public static class SafeMarkdown
         }
 
         link.Remove();
+    }
+
+    /// <summary>
+    /// An HTML renderer kept per thread and reused: building one and running the pipeline's set-up for every
+    /// bullet cost more than rendering it. A thread uses it for one render at a time (rendering never
+    /// yields), so loads on worker threads and request rendering never share one.
+    /// </summary>
+    private sealed class ReusableRenderer : HtmlRenderer
+    {
+        /// <summary>A renderer whose output grew past this many characters is dropped rather than kept with its buffer.</summary>
+        private const int MaximumRetainedCapacity = 256 * 1024;
+
+        [ThreadStatic]
+        private static ReusableRenderer? t_idle;
+
+        private ReusableRenderer()
+            : base(new StringWriter())
+        {
+            Pipeline.Setup(this);
+            // Rendering recurses once per level; the parser's own limit keeps real documents far below this.
+            MaximumNestingDepth = 4 * SafeMarkdown.MaximumNestingDepth;
+        }
+
+        /// <summary>This thread's idle renderer (or a new one), empty, with <see cref="HtmlRenderer.ImplicitParagraph"/> set.</summary>
+        public static ReusableRenderer Rent(bool implicitParagraph)
+        {
+            var renderer = t_idle ?? new ReusableRenderer();
+            t_idle = null;
+            renderer.ImplicitParagraph = implicitParagraph;
+            return renderer;
+        }
+
+        /// <summary>Gives back a renderer that finished its render; one that threw is never given back.</summary>
+        public static void Return(ReusableRenderer renderer)
+        {
+            renderer.Reset();
+            renderer.ImplicitParagraph = false;
+            if (((StringWriter)renderer.Writer).GetStringBuilder().Capacity <= MaximumRetainedCapacity)
+            {
+                t_idle = renderer;
+            }
+        }
+
+        public string TakeOutput()
+        {
+            Writer.Flush();
+            return ((StringWriter)Writer).GetStringBuilder().ToString();
+        }
     }
 }
