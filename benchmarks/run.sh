@@ -481,7 +481,7 @@ echo "| measurement | TpmPrep | anchor | ratio | goal | verdict |"
 echo "|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
-echo "1-min load average during the wrk runs: $(median "${LOADS[@]}") median ($(printf '%s\n' "${LOADS[@]}" | sort -g | head -1)–$(printf '%s\n' "${LOADS[@]}" | sort -g | tail -1)); at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "1-min load average during the wrk runs: $(fmt_n "$(median "${LOADS[@]}")") median ($(printf '%s\n' "${LOADS[@]}" | sort -g | head -1)–$(printf '%s\n' "${LOADS[@]}" | sort -g | tail -1)); at the end $(cut -d' ' -f1-3 /proc/loadavg)."
 echo "Ratios are the median of the pair ratios (each pair run back to back); other figures are medians over the runs."
 if [ -n "$CONTENT_TABLE" ]; then
   printf '\n## check-content (benchmarks/content/run.sh)\n\n%s\n' "$CONTENT_TABLE"
