@@ -164,6 +164,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
             UserId = userId,
             QuestionId = question.Id,
             BankId = question.BankId,
+            SkillId = question.PrimarySkill,
             QuestionTitle = question.Title,
             QuestionTextHash = question.TextHash,
             Answer = $"Demo answer to \"{question.Title}\": clarify the goal and constraints, lay out the plan in phases, name the risks with owners, and say how progress is reported.",

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Demo;
@@ -102,5 +103,7 @@ public sealed class LoadTestData(AppDbContext db, UserManager<AppUser> users, Ti
         // At most one per question: few enough for SaveChanges.
         db.ReviewSchedules.AddRange(schedules.Values);
         await db.SaveChangesAsync(cancellationToken);
+        // The dashboard's roll-ups are built from these rows in one pass when first read, as after an import.
+        await ProgressRollups.MarkStaleAsync(db, userId, cancellationToken);
     }
 }

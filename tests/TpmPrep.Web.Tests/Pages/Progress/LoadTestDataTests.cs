@@ -45,6 +45,7 @@ public sealed class LoadTestAccountsCarryTheHistoryTheyAreNamedFor
             Assert.All(history, a =>
             {
                 var question = catalogue.FindQuestion(a.QuestionId)!;
+                Assert.Equal((question.BankId, question.PrimarySkill), (a.BankId, a.SkillId));
                 Assert.Equal(question.Rubric.Select(c => c.Title), a.Scores.OrderBy(s => s.CriterionIndex).Select(s => s.Criterion));
                 Assert.All(a.Scores, s => Assert.InRange(s.Score, 1, question.RubricLevels));
                 Assert.InRange(a.AverageScore!.Value, 1, 4);
