@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddSingleton<ImportWriter>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<DemoData>();
+        services.AddScoped<LoadTestData>();
         services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");
         return services;
     }
