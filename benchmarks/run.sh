@@ -266,8 +266,8 @@ log "scratch folder $W"
 if [ "${BENCH_NO_PUBLISH:-0}" = 1 ] && [ -x "$APP/TpmPrep.Web" ] && [ -x "$BARE/BareWeb" ]; then
   log "BENCH_NO_PUBLISH=1: reusing the apps published in $W"
 else
-  log "publishing the app (Release)"
-  dotnet publish "$REPO/src/TpmPrep.Web" -c Release -o "$APP" -nologo -v quiet >"$RAW/publish-app.log" 2>&1 || die "publish failed (log: $RAW/publish-app.log)"
+  log "publishing the app (Release, ReadyToRun: the way the README says to publish it for production)"
+  dotnet publish "$REPO/src/TpmPrep.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$APP" -nologo -v quiet >"$RAW/publish-app.log" 2>&1 || die "publish failed (log: $RAW/publish-app.log)"
   log "publishing the bare 'dotnet new webapp' anchor (Release)"
   { dotnet new webapp -n BareWeb -o "$W/bare-src" --force && dotnet publish "$W/bare-src" -c Release -o "$BARE" -nologo -v quiet; } >"$RAW/publish-bare.log" 2>&1 || die "the bare template did not publish (log: $RAW/publish-bare.log)"
 fi
