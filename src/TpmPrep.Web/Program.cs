@@ -29,8 +29,10 @@ builder.Services.AddTpmPrepData(builder.Configuration, paths);
 builder.Services.AddTpmPrepIdentity();
 builder.Services.AddTpmPrepFeatures();
 builder.Services.AddTpmPrepPages();
+builder.Services.AddTpmPrepContentCaching();
 builder.Services.AddTpmPrepRateLimiting(builder.Configuration);
 builder.Services.AddTpmPrepForwardedHeaders(builder.Configuration);
+builder.Services.AddTpmPrepResponseCompression();
 
 var app = builder.Build();
 
@@ -39,9 +41,9 @@ if (await Commands.RunAsync(app, paths, args) is { } commandResult)
     return commandResult;
 }
 
-await app.Services.PrepareDatabaseAsync();
-// Load the content now, so the first request does not wait for it and errors show at start-up.
+// Start reading the content library (in the background) while the database is prepared and the server starts.
 _ = app.Services.GetRequiredService<CatalogueProvider>();
+await app.Services.PrepareDatabaseAsync();
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -52,11 +54,14 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
 app.UseSecurityHeaders();
-app.UseStaticFiles();
+app.UseCompressionAndCaching();
+app.UseFingerprintedStaticFiles();
+app.UseContentReady();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = TpmPrepHealthCheck.WriteAsync });
 app.MapRazorPages();
 

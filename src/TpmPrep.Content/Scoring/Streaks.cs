@@ -17,8 +17,15 @@ public static class Streaks
     {
         ArgumentNullException.ThrowIfNull(practiceUtc);
         ArgumentNullException.ThrowIfNull(zone);
+        return Compute(practiceUtc.Select(t => LocalDay(t, zone)), LocalDay(nowUtc, zone));
+    }
+
+    /// <summary>The same, from the local days with practice (repeats allowed) and today's local date.</summary>
+    public static StreakSummary Compute(IEnumerable<DateOnly> practiceDays, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(practiceDays);
         // Day numbers, not dates: a day before the first or after the last that DateOnly can hold is still an int.
-        var days = practiceUtc.Select(t => LocalDay(t, zone).DayNumber).ToHashSet();
+        var days = practiceDays.Select(d => d.DayNumber).ToHashSet();
         if (days.Count == 0)
         {
             return new StreakSummary(0, 0, 0);
@@ -36,8 +43,7 @@ public static class Streaks
             longest = Math.Max(longest, length);
         }
 
-        var today = LocalDay(nowUtc, zone).DayNumber;
-        var cursor = days.Contains(today) ? today : today - 1;
+        var cursor = days.Contains(today.DayNumber) ? today.DayNumber : today.DayNumber - 1;
         var current = 0;
         while (days.Contains(cursor))
         {

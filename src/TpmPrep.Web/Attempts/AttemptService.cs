@@ -4,6 +4,8 @@ using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Infrastructure;
+using TpmPrep.Web.Progress;
 using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Attempts;
@@ -12,7 +14,7 @@ namespace TpmPrep.Web.Attempts;
 /// Stores and reads practice attempts. Every read and write asks <see cref="RecordAccess"/> whether the viewer may
 /// touch the attempt's owner's attempts, so an id the viewer may not see behaves exactly like one that does not exist.
 /// </summary>
-public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews, RecordAccess access)
+public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews, RecordAccess access, ProgressRollups rollups)
 {
     private static readonly Expression<Func<Attempt, AttemptSummary>> ToSummary = a =>
         new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds);
@@ -28,11 +30,19 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
         }
 
         await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Write, cancellationToken);
+        // The answer is in: the draft kept for this question has done its job.
+        await db.AnswerDrafts.Where(d => d.UserId == subjectId && d.QuestionId == question.Id).ExecuteDeleteAsync(cancellationToken);
+        return await db.RetryOnLostRaceAsync(() => StoreAsync(subjectId, question, answer, timeTakenSeconds, sessionId, cancellationToken));
+    }
+
+    private async Task<int> StoreAsync(string subjectId, Question question, string answer, int timeTakenSeconds, int? sessionId, CancellationToken cancellationToken)
+    {
         var attempt = new Attempt
         {
             UserId = subjectId,
             QuestionId = question.Id,
             BankId = question.BankId,
+            SkillId = question.PrimarySkill,
             QuestionTitle = question.Title,
             QuestionTextHash = question.TextHash,
             Answer = answer,
@@ -41,8 +51,7 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
             SessionId = sessionId,
         };
         db.Attempts.Add(attempt);
-        // The answer is in: the draft kept for this question has done its job.
-        await db.AnswerDrafts.Where(d => d.UserId == subjectId && d.QuestionId == question.Id).ExecuteDeleteAsync(cancellationToken);
+        await rollups.AttemptAddedAsync(AttemptFacts.Of(attempt), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return attempt.Id;
     }
@@ -113,7 +122,9 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
         if (self)
         {
             var firstGrading = attempt.GradedUtc is null;
+            var before = attempt.AverageScore;
             attempt.AverageScore = RubricScale.ToCommon(scores.Average(), question.RubricLevels);
+            await rollups.AttemptRegradedAsync(AttemptFacts.Of(attempt), before, cancellationToken);
             attempt.GradedUtc = clock.GetUtcNow().UtcDateTime;
             attempt.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
             if (firstGrading)
@@ -152,7 +163,24 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
     public async Task<int> CountAsync(Viewer viewer, string subjectId, CancellationToken cancellationToken)
     {
         await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
-        return await db.Attempts.AsNoTracking().CountAsync(a => a.UserId == subjectId, cancellationToken);
+        return await rollups.AttemptCountAsync(subjectId, cancellationToken)
+            ?? await db.Attempts.AsNoTracking().CountAsync(a => a.UserId == subjectId, cancellationToken);
+    }
+
+    /// <summary>One page of the subject's attempts, newest first.</summary>
+    public async Task<Paged<AttemptSummary>> PageAsync(Viewer viewer, string subjectId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
+        page = Paging.Clamp(page);
+        var items = await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == subjectId)
+            .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
+            .Skip(Paging.Skip(page, pageSize))
+            .Take(pageSize)
+            .Select(ToSummary)
+            .ToListAsync(cancellationToken);
+        var total = page == 1 && items.Count < pageSize ? items.Count : await CountAsync(viewer, subjectId, cancellationToken);
+        return new Paged<AttemptSummary>(items, total, page, pageSize);
     }
 
     public async Task<AttemptDetails?> FindAsync(Viewer viewer, int attemptId, CancellationToken cancellationToken)
@@ -186,8 +214,20 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
 
     /// <summary>Deletes one attempt with its grades; false when the viewer has no such attempt to delete.</summary>
     public Task<bool> DeleteAsync(Viewer viewer, int attemptId, CancellationToken cancellationToken) =>
-        // The database removes what belongs to it (cascading foreign keys) in the same statement.
-        access.DeleteAsync(viewer, db.Attempts.Where(a => a.Id == attemptId), a => a.UserId, RecordKind.Attempt, cancellationToken);
+        db.RetryOnLostRaceAsync(async () =>
+        {
+            var attempt = await db.Attempts.SingleOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
+            if (attempt is null || !await access.AllowsAsync(viewer, attempt.UserId, RecordKind.Attempt, AccessAction.Write, cancellationToken))
+            {
+                return false;
+            }
+
+            // The database removes the grades with it (a cascading foreign key); the roll-ups lose it in the same save.
+            db.Attempts.Remove(attempt);
+            await rollups.AttemptRemovedAsync(AttemptFacts.Of(attempt), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        });
 
     /// <summary>How many times the subject has answered each question, for the bank page.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsByQuestionAsync(Viewer viewer, string subjectId, IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ public sealed class CatalogueProvider : IDisposable
     private readonly Lock _reloadLock = new();
     private FileSystemWatcher? _watcher;
     private ContentCatalogue _current = ContentCatalogue.Empty;
+    private long _generation;
+    private readonly Task _firstLoad;
     private volatile bool _disposed;
 
     public CatalogueProvider(TpmPrepPaths paths, ILogger<CatalogueProvider> logger)
@@ -30,25 +32,75 @@ public sealed class CatalogueProvider : IDisposable
         _logger = logger;
         _contentPath = paths.ContentPath;
         _reloadTimer = new Timer(_ => ReloadFromTimer(), null, Timeout.Infinite, Timeout.Infinite);
-        _current = LoadAndLog(previous: null);
-        Watch();
-        if (_watcher is null)
-        {
-            _reloadTimer.Change(MissingFolderRetry, Timeout.InfiniteTimeSpan);
-        }
+        // The first load runs beside the rest of start-up (the database, the web server); whoever needs the
+        // catalogue before it is done waits for it (see Current and FirstLoad), and /healthz says it is loading.
+        _firstLoad = Task.Run(LoadFirst);
     }
 
-    /// <summary>The catalogue in force now. Keep the reference for the length of a request.</summary>
-    public ContentCatalogue Current => Volatile.Read(ref _current);
+    /// <summary>Done when the content folder has been read once; until then <see cref="IsLoaded"/> is false.</summary>
+    public Task FirstLoad => _firstLoad;
+
+    public bool IsLoaded => _firstLoad.IsCompleted;
+
+    /// <summary>
+    /// Counts the catalogues swapped in, so cached pages can be keyed on it. It moves on just after the swap: a request
+    /// that reads the new number always renders the new catalogue.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>
+    /// The catalogue in force now. Keep the reference for the length of a request. Before the first load is done this
+    /// waits for it: requests are held back asynchronously before they get here (UseContentReady), so only start-up
+    /// work and commands can block on it.
+    /// </summary>
+    public ContentCatalogue Current
+    {
+        get
+        {
+            if (!_firstLoad.IsCompleted)
+            {
+                _firstLoad.GetAwaiter().GetResult();
+            }
+
+            return Volatile.Read(ref _current);
+        }
+    }
 
     /// <summary>Loads the folder again now and swaps the result in.</summary>
     public ContentCatalogue Reload()
     {
+        _firstLoad.GetAwaiter().GetResult();
         lock (_reloadLock)
         {
-            var catalogue = LoadAndLog(Current);
+            var catalogue = LoadAndLog(Volatile.Read(ref _current));
             Volatile.Write(ref _current, catalogue);
+            Interlocked.Increment(ref _generation);
             return catalogue;
+        }
+    }
+
+    private void LoadFirst()
+    {
+        lock (_reloadLock)
+        {
+            try
+            {
+                Volatile.Write(ref _current, LoadAndLog(previous: null));
+            }
+#pragma warning disable CA1031 // The loader reports bad files itself; anything else it throws must not leave the app without a catalogue for good.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogError(ex, "Loading content from {ContentPath} failed; serving no questions until the next change to the folder", _contentPath);
+            }
+
+            Interlocked.Increment(ref _generation);
+        }
+
+        Watch();
+        if (_watcher is null)
+        {
+            _reloadTimer.Change(MissingFolderRetry, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -40,6 +40,14 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<AnswerDraft> AnswerDrafts => Set<AnswerDraft>();
 
+    public DbSet<ProgressDay> ProgressDays => Set<ProgressDay>();
+
+    public DbSet<ProgressQuestion> ProgressQuestions => Set<ProgressQuestion>();
+
+    public DbSet<ProgressSkillMonth> ProgressSkillMonths => Set<ProgressSkillMonth>();
+
+    public DbSet<ProgressRollupState> ProgressRollupStates => Set<ProgressRollupState>();
+
     public DbSet<CustomQuestion> CustomQuestions => Set<CustomQuestion>();
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();

@@ -11,6 +11,12 @@ public sealed class Attempt
 
     public string BankId { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The question's primary skill area when answered (null for rows older than the progress roll-ups, until the
+    /// roll-ups are first built), so the per-skill figures an answer added can be taken away again exactly.
+    /// </summary>
+    public string? SkillId { get; set; }
+
     /// <summary>The question's title when answered, so history stays readable if the question changes or goes.</summary>
     public string QuestionTitle { get; set; } = string.Empty;
 

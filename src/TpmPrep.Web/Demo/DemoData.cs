@@ -79,30 +79,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
             }
 
             var question = questions[random.Next(questions.Count)];
-            var progress = (created - start).TotalDays / Math.Max(1, days);
-            var scores = question.Rubric.Select(_ => Math.Clamp((int)Math.Round(1.6 + (1.6 * progress) + ((random.NextDouble() - 0.5) * 1.6)), 1, 4)).ToList();
-            attempts.Add(new Attempt
-            {
-                UserId = userId,
-                QuestionId = question.Id,
-                BankId = question.BankId,
-                QuestionTitle = question.Title,
-                QuestionTextHash = question.TextHash,
-                Answer = $"Demo answer to \"{question.Title}\": clarify the goal and constraints, lay out the plan in phases, name the risks with owners, and say how progress is reported.",
-                TimeTakenSeconds = (int)(question.Minutes * 60 * (0.6 + (random.NextDouble() * 0.7))),
-                CreatedUtc = created,
-                GradedUtc = created.AddMinutes(3),
-                AverageScore = scores.Average(),
-                Scores = scores.Select((s, index) => new AttemptScore
-                {
-                    CriterionIndex = index,
-                    Criterion = question.Rubric[index].Title,
-                    Score = s,
-                    Levels = question.RubricLevels,
-                    GradedById = userId,
-                    GraderRole = GraderRole.Self,
-                }).ToList(),
-            });
+            attempts.Add(GradedAttempt(userId, question, created, (created - start).TotalDays / Math.Max(1, days), random));
         }
 
         db.Attempts.AddRange(attempts);
@@ -168,5 +145,42 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A self-graded answer to <paramref name="question"/> made at <paramref name="createdUtc"/>, with scores on its rubric's
+    /// own scale that rise with <paramref name="progress"/> (0 at the start of a history, 1 at its end) and some noise.
+    /// </summary>
+    internal static Attempt GradedAttempt(string userId, Question question, DateTime createdUtc, double progress, Random random)
+    {
+        var levels = question.RubricLevels;
+        var scores = question.Rubric.Select(_ =>
+        {
+            var common = 1.6 + (1.6 * progress) + ((random.NextDouble() - 0.5) * 1.6);
+            return Math.Clamp((int)Math.Round(RubricScale.Lowest + ((common - RubricScale.Lowest) * (levels - RubricScale.Lowest) / (RubricScale.CommonLevels - RubricScale.Lowest))), RubricScale.Lowest, levels);
+        }).ToList();
+        return new Attempt
+        {
+            UserId = userId,
+            QuestionId = question.Id,
+            BankId = question.BankId,
+            SkillId = question.PrimarySkill,
+            QuestionTitle = question.Title,
+            QuestionTextHash = question.TextHash,
+            Answer = $"Demo answer to \"{question.Title}\": clarify the goal and constraints, lay out the plan in phases, name the risks with owners, and say how progress is reported.",
+            TimeTakenSeconds = (int)(question.Minutes * 60 * (0.6 + (random.NextDouble() * 0.7))),
+            CreatedUtc = createdUtc,
+            GradedUtc = createdUtc.AddMinutes(3),
+            AverageScore = RubricScale.ToCommon(scores.Average(), levels),
+            Scores = scores.Select((s, index) => new AttemptScore
+            {
+                CriterionIndex = index,
+                Criterion = question.Rubric[index].Title,
+                Score = s,
+                Levels = levels,
+                GradedById = userId,
+                GraderRole = GraderRole.Self,
+            }).ToList(),
+        };
     }
 }

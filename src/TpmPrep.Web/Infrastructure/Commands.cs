@@ -27,6 +27,7 @@ public static class Commands
             "copy-to-postgresql" => await CopyToPostgresCommand.RunAsync(app.Services, paths, rest, Console.Out, Console.Error),
             "reset-link" => await ResetLinkCommand.RunAsync(app.Services, app.Configuration, rest, Console.Out, Console.Error),
             "seed-demo" => await SeedDemoCommand.RunAsync(app.Services, rest, Console.Out, Console.Error),
+            "seed-load-test" => await SeedLoadTestCommand.RunAsync(app.Services, rest, Console.Out, Console.Error),
             _ => null,
         };
     }

@@ -29,6 +29,7 @@ public static class FeatureServices
         services.AddScoped<ReviewService>();
         services.AddScoped<SessionService>();
         services.AddScoped<ProgressService>();
+        services.AddScoped<ProgressRollups>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<DataPortability>();
         services.AddScoped<ImportJobs>();
@@ -36,6 +37,7 @@ public static class FeatureServices
         services.AddSingleton<ImportWriter>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<DemoData>();
+        services.AddScoped<LoadTestData>();
         services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");
         return services;
     }

@@ -10,12 +10,18 @@ namespace TpmPrep.Web.Infrastructure;
 /// <summary>
 /// Healthy when the database answers and the catalogue loaded without errors; degraded (still 200) while
 /// content errors are reported and the last good content is served; unhealthy (503) without a database
-/// or without a single question to serve.
+/// or without a single question to serve, and while the content is still being loaded at start-up.
 /// </summary>
 internal sealed class TpmPrepHealthCheck(AppDbContext db, CatalogueProvider catalogue) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!catalogue.IsLoaded)
+        {
+            // Listening already, but pages wait until the library is read: not ready for traffic yet.
+            return HealthCheckResult.Unhealthy("loading content", data: new Dictionary<string, object> { ["loading"] = true });
+        }
+
         var current = catalogue.Current;
         var data = new Dictionary<string, object>
         {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
@@ -7,6 +9,7 @@ using TpmPrep.Web.Catalogue;
 
 namespace TpmPrep.Web.Pages;
 
+[OutputCache(PolicyName = ContentCaching.Policy)]
 public sealed class IndexModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
 {
     public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;

@@ -4,6 +4,7 @@ using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Progress;
 using TpmPrep.Web.Questions;
 
 namespace TpmPrep.Web.Portability;
@@ -349,6 +350,11 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (_pendingAttempts.Count > 0)
+                {
+                    await ProgressRollups.MarkStaleAsync(db, _userId, cancellationToken);
+                }
+
                 var updated = await db.ImportJobs
                     .Where(j => j.Id == _jobId && j.Status == ImportStatus.Running && j.HeartbeatUtc == _heartbeatUtc)
                     .ExecuteUpdateAsync(

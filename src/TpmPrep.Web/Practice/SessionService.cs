@@ -67,7 +67,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
     public async Task<int?> CreateFromDueAsync(Viewer viewer, string userId, SessionMode mode, int count, CancellationToken cancellationToken)
     {
         await access.DemandAsync(viewer, userId, RecordKind.Session, AccessAction.Write, cancellationToken);
-        var due = (await reviews.DueAsync(viewer, userId, cancellationToken)).Take(Math.Clamp(count, 1, MaxQuestions)).ToList();
+        var due = (await reviews.DueAsync(viewer, userId, Math.Clamp(count, 1, MaxQuestions), cancellationToken)).Where(d => d.InLibrary).ToList();
         var found = await questions.FindManyAsync(due.Select(d => d.QuestionId), cancellationToken);
         var chosen = due.Select(d => found.GetValueOrDefault(d.QuestionId)).OfType<Question>().ToList();
         return chosen.Count == 0 ? null : await SaveAsync(userId, mode, "Due for review", chosen, cancellationToken);

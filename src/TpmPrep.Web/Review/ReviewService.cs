@@ -4,12 +4,13 @@ using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Questions;
 
 namespace TpmPrep.Web.Review;
 
 /// <summary>A question waiting for review.</summary>
-public sealed record DueQuestion(string QuestionId, string Title, string BankId, DateTime DueUtc, bool Overdue, int IntervalDays, int Repetitions);
+public sealed record DueQuestion(string QuestionId, string Title, string BankId, DateTime DueUtc, bool Overdue, int IntervalDays, int Repetitions, bool InLibrary = true);
 
 /// <summary>The spaced-review schedule of each user's questions (SM-2, docs/scheduling.md).</summary>
 public sealed class ReviewService(AppDbContext db, UserClock clock, RecordAccess access, QuestionSource questions)
@@ -42,28 +43,50 @@ public sealed class ReviewService(AppDbContext db, UserClock clock, RecordAccess
         schedule.DueUtc = gradedUtc.AddDays(next.IntervalDays);
     }
 
-    /// <summary>Questions due by the end of the user's day, overdue first.</summary>
-    public async Task<IReadOnlyList<DueQuestion>> DueAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="take"/> questions due by the end of the user's day, overdue first.</summary>
+    public async Task<IReadOnlyList<DueQuestion>> DueAsync(Viewer viewer, string userId, int take, CancellationToken cancellationToken)
     {
         await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Read, cancellationToken);
-        var (startOfToday, endOfToday) = await TodayAsync(userId, cancellationToken);
+        return await DueAsync(userId, await clock.ZoneAsync(userId, cancellationToken), 0, take, cancellationToken);
+    }
+
+    /// <summary>One page of the questions due by the end of the user's day, overdue first, with how many are due in all.</summary>
+    public async Task<Paged<DueQuestion>> DuePageAsync(Viewer viewer, string userId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var zone = await clock.ZoneAsync(userId, cancellationToken);
+        var total = await CountDueAsync(viewer, userId, zone, cancellationToken);
+        page = Paging.Clamp(page);
+        var items = await DueAsync(userId, zone, Paging.Skip(page, pageSize), pageSize, cancellationToken);
+        return new Paged<DueQuestion>(items, total, page, pageSize);
+    }
+
+    private async Task<IReadOnlyList<DueQuestion>> DueAsync(string userId, TimeZoneInfo zone, int skip, int take, CancellationToken cancellationToken)
+    {
+        var (startOfToday, endOfToday) = Today(zone);
         var rows = await db.ReviewSchedules.AsNoTracking()
             .Where(r => r.UserId == userId && !r.Retired && r.DueUtc < endOfToday)
-            .OrderBy(r => r.DueUtc)
+            .OrderBy(r => r.DueUtc).ThenBy(r => r.Id)
+            .Skip(skip)
+            .Take(take)
             .Select(r => new { r.QuestionId, r.DueUtc, r.IntervalDays, r.Repetitions })
             .ToListAsync(cancellationToken);
         var found = await questions.FindManyAsync(rows.Select(r => r.QuestionId), cancellationToken);
+        // A question gone from the library keeps its place, named by its id, so it can still be retired.
         return rows
-            .Select(r => (Row: r, Question: found.GetValueOrDefault(r.QuestionId)))
-            .Where(x => x.Question is not null)
-            .Select(x => new DueQuestion(x.Row.QuestionId, x.Question!.Title, x.Question.BankId, x.Row.DueUtc, x.Row.DueUtc < startOfToday, x.Row.IntervalDays, x.Row.Repetitions))
+            .Select(r => new DueQuestion(
+                r.QuestionId, found.GetValueOrDefault(r.QuestionId)?.Title ?? r.QuestionId, found.GetValueOrDefault(r.QuestionId)?.BankId ?? string.Empty,
+                r.DueUtc, r.DueUtc < startOfToday, r.IntervalDays, r.Repetitions, found.ContainsKey(r.QuestionId)))
             .ToList();
     }
 
-    public async Task<int> CountDueAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
+    public async Task<int> CountDueAsync(Viewer viewer, string userId, CancellationToken cancellationToken) =>
+        await CountDueAsync(viewer, userId, await clock.ZoneAsync(userId, cancellationToken), cancellationToken);
+
+    /// <summary>The same, for a caller that already knows the user's time zone.</summary>
+    public async Task<int> CountDueAsync(Viewer viewer, string userId, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         await access.DemandAsync(viewer, userId, RecordKind.Review, AccessAction.Read, cancellationToken);
-        var (_, endOfToday) = await TodayAsync(userId, cancellationToken);
+        var (_, endOfToday) = Today(zone);
         return await db.ReviewSchedules.AsNoTracking().CountAsync(r => r.UserId == userId && !r.Retired && r.DueUtc < endOfToday, cancellationToken);
     }
 
@@ -115,9 +138,11 @@ public sealed class ReviewService(AppDbContext db, UserClock clock, RecordAccess
         return await db.ReviewSchedules.AsNoTracking().Where(r => r.UserId == userId && r.QuestionId == questionId && !r.Retired).Select(r => (DateTime?)r.DueUtc).SingleOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<(DateTime Start, DateTime End)> TodayAsync(string userId, CancellationToken cancellationToken)
+    private async Task<(DateTime Start, DateTime End)> TodayAsync(string userId, CancellationToken cancellationToken) =>
+        Today(await clock.ZoneAsync(userId, cancellationToken));
+
+    private (DateTime Start, DateTime End) Today(TimeZoneInfo zone)
     {
-        var zone = await clock.ZoneAsync(userId, cancellationToken);
         var today = Streaks.LocalDay(clock.UtcNow, zone);
         return (UserClock.StartOfDayUtc(today, zone), UserClock.StartOfDayUtc(today.AddDays(1), zone));
     }

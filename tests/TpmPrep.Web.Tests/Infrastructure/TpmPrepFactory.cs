@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace TpmPrep.Web.Tests.Infrastructure;
@@ -60,6 +61,20 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
 
     public static string RepositoryRoot([CallerFilePath] string source = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", ".."));
+
+    /// <summary>Whether the host is handed over only once the content library is read (the app itself listens before).</summary>
+    public bool WaitForContent { get; init; } = true;
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForContent)
+        {
+            host.Services.GetRequiredService<TpmPrep.Web.Catalogue.CatalogueProvider>().FirstLoad.GetAwaiter().GetResult();
+        }
+
+        return host;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -27,7 +27,6 @@ public sealed partial class ViewsNamePagesAndBindFields
         "Practice/Index.cshtml: Input.Levels",
         "Practice/Index.cshtml: Input.Skills",
         "Practice/Index.cshtml: Mode",
-        "Review/Index.cshtml: Days",
         "Review/Index.cshtml: Mode",
         "Review/Index.cshtml: QuestionId",
     ];

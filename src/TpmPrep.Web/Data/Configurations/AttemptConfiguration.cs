@@ -12,6 +12,7 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.Property(a => a.UserId).IsRequired();
         builder.Property(a => a.QuestionId).HasMaxLength(80).IsRequired();
         builder.Property(a => a.BankId).HasMaxLength(80).IsRequired();
+        builder.Property(a => a.SkillId).HasMaxLength(80);
         builder.Property(a => a.QuestionTitle).HasMaxLength(200).IsRequired();
         builder.Property(a => a.QuestionTextHash).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Answer).HasMaxLength(AnswerLimits.MaxLength).IsRequired();

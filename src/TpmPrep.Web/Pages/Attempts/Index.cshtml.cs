@@ -1,22 +1,26 @@
-using TpmPrep.Web.Access;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Web.Access;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Infrastructure;
 
 namespace TpmPrep.Web.Pages.Attempts;
 
 public sealed class IndexModel(AttemptService attempts) : PageModel
 {
-    private const int PageSize = 200;
+    public const int PageSize = 25;
 
-    public IReadOnlyList<AttemptSummary> Attempts { get; private set; } = [];
+    // Not "page": Razor Pages keeps that name for the page route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
 
-    public int Total { get; private set; }
+    public Paged<AttemptSummary> Attempts { get; private set; } = new([], 0, 1, PageSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = User.RequiredUserId();
-        Attempts = await attempts.ListAsync(User.Viewer(), userId, PageSize, cancellationToken);
-        Total = Attempts.Count < PageSize ? Attempts.Count : await attempts.CountAsync(User.Viewer(), userId, cancellationToken);
+        Attempts = await attempts.PageAsync(User.Viewer(), User.RequiredUserId(), PageNumber, PageSize, cancellationToken);
+        // A page past the end (an old link after deletions) leads to the last one there is.
+        return Attempts.Items.Count == 0 && Attempts.Page > 1 ? RedirectToPage(new { p = Attempts.Pages }) : Page();
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +10,7 @@ using TpmPrep.Web.Catalogue;
 
 namespace TpmPrep.Web.Pages.Banks;
 
+[OutputCache(PolicyName = ContentCaching.Policy)]
 public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +11,7 @@ using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Questions;
 
+[OutputCache(PolicyName = ContentCaching.Policy)]
 public sealed class DetailsModel(QuestionSource questions, AttemptService attempts, DraftService drafts, ReviewService reviews) : PageModel
 {
     [BindProperty]

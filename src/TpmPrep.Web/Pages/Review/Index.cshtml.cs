@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
+using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Questions;
 using TpmPrep.Web.Review;
 
@@ -16,7 +17,13 @@ public sealed class IndexModel(QuestionSource questions, ReviewService reviews) 
 
     public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;
 
-    public IReadOnlyList<DueQuestion> Due { get; private set; } = [];
+    public const int PageSize = 25;
+
+    // Not "page": Razor Pages keeps that name for the page route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<DueQuestion> Due { get; private set; } = new([], 0, 1, PageSize);
 
     public IReadOnlyList<string> Retired { get; private set; } = [];
 
@@ -27,7 +34,7 @@ public sealed class IndexModel(QuestionSource questions, ReviewService reviews) 
     {
         Catalogue = questions.Catalogue;
         var userId = User.RequiredUserId();
-        Due = await reviews.DueAsync(User.Viewer(), userId, cancellationToken);
+        Due = await reviews.DuePageAsync(User.Viewer(), userId, PageNumber, PageSize, cancellationToken);
         Retired = await reviews.RetiredAsync(User.Viewer(), userId, cancellationToken);
         RetiredQuestions = await questions.FindManyAsync(Retired, cancellationToken);
     }

@@ -450,6 +450,10 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.Property<int?>("SessionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SkillId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<int>("TimeTakenSeconds")
                         .HasColumnType("integer");
 
@@ -764,6 +768,89 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.ToTable("PracticeSessionItems");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.ProgressDay", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Graded")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("ProgressDays");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ProgressQuestion", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BankId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("UserId", "QuestionId");
+
+                    b.ToTable("ProgressQuestions");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ProgressRollupState", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ProgressRollupStates");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ProgressSkillMonth", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SkillId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Graded")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ScoreSum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("UserId", "Month", "SkillId");
+
+                    b.ToTable("ProgressSkillMonths");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.ReviewSchedule", b =>
                 {
                     b.Property<int>("Id")
@@ -978,6 +1065,42 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.HasOne("TpmPrep.Web.Data.PracticeSession", null)
                         .WithMany("Items")
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ProgressDay", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ProgressQuestion", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ProgressRollupState", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ProgressSkillMonth", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

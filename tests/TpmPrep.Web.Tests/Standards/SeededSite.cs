@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using TpmPrep.Web.Tests.Infrastructure;
+using TpmPrep.Web.Tests.Pages.Practice;
+
+namespace TpmPrep.Web.Tests.Standards;
+
+/// <summary>One page as a visitor received it.</summary>
+public sealed record SitePage(string Visitor, string Url, HttpStatusCode Status, string Html)
+{
+    public override string ToString() => $"{Visitor} {Url}";
+}
+
+/// <summary>
+/// The app with the demo candidate's four months of history (seed-demo), and the HTML of its main pages as an anonymous
+/// visitor and as that candidate receive them, fetched once for every standards check.
+/// </summary>
+public sealed class SeededSite : IAsyncLifetime
+{
+    public const string Anonymous = "anonymous";
+
+    public const string Candidate = "candidate";
+
+    public TpmPrepFactory Factory { get; } = new();
+
+    public IReadOnlyList<SitePage> Pages { get; private set; } = [];
+
+    public SitePage Page(string visitor, string url) =>
+        Pages.SingleOrDefault(p => p.Visitor == visitor && p.Url == url) ?? throw new Xunit.Sdk.XunitException($"{visitor} {url} was not fetched");
+
+    /// <summary>The page whose address matches <paramref name="pattern"/> (the ids are the seed's).</summary>
+    public SitePage PageLike(string visitor, string pattern) =>
+        Pages.Single(p => p.Visitor == visitor && Regex.IsMatch(p.Url, pattern));
+
+    public async Task InitializeAsync()
+    {
+        var seeded = await TpmPrep.Web.Demo.SeedDemoCommand.RunAsync(Factory.Services, [], TextWriter.Null, TextWriter.Null);
+        Assert.Equal(0, seeded);
+        var pages = new List<SitePage>();
+
+        using (var visitor = new AppClient(Factory))
+        {
+            foreach (var url in new[] { "/", "/banks", "/banks/system-design", "/questions/sd-url-shortener-launch", "/account/login", "/account/register", "/content-status" })
+            {
+                pages.Add(await FetchAsync(visitor, Anonymous, url));
+            }
+
+            pages.Add(await FetchAsync(visitor, Anonymous, "/questions/no-such-question", HttpStatusCode.NotFound));
+            var refused = await visitor.PostFormAsync("/account/register", new() { ["Input.Email"] = "not-an-email", ["Input.Password"] = "short" });
+            pages.Add(new SitePage(Anonymous, "/account/register (refused)", refused.StatusCode, await refused.Content.ReadAsStringAsync()));
+        }
+
+        using var candidate = new AppClient(Factory);
+        var login = await candidate.PostFormAsync("/account/login", new()
+        {
+            ["Input.Email"] = TpmPrep.Web.Demo.DemoData.DefaultEmail,
+            ["Input.Password"] = TpmPrep.Web.Demo.DemoData.DefaultPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        foreach (var url in new[]
+        {
+            "/", "/banks/system-design?skill=technical", "/questions/sd-url-shortener-launch", "/progress", "/attempts", "/attempts?p=2", "/review", "/review?p=2", "/practice",
+            "/assessment", "/my-questions", "/my-questions/edit", "/questions/my-1", "/account/profile", "/account/data", "/account/password", "/account/delete",
+        })
+        {
+            pages.Add(await FetchAsync(candidate, Candidate, url));
+        }
+
+        var newestAttempt = FirstLink(pages, "/attempts", @"^/attempts/\d+$");
+        var results = FirstLink(pages, "/assessment", @"^/assessment/\d+$");
+        var summary = FirstLink(pages, "/practice", @"^/practice/\d+/summary$");
+        var mock = await PracticeDriver.StartSessionAsync(candidate, new() { ["Input.Count"] = "2", ["Input.Mode"] = "MockInterview" });
+        var started = await candidate.PostFormAsync("/assessment", new() { ["LevelId"] = "senior-tpm" });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+
+        foreach (var url in new[]
+        {
+            newestAttempt, newestAttempt + "/grade", newestAttempt + "/delete", results, summary, $"/practice/{mock}", started.Headers.Location!.OriginalString,
+            "/my-questions/edit/1",
+        })
+        {
+            pages.Add(await FetchAsync(candidate, Candidate, url));
+        }
+
+        Pages = pages;
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static async Task<SitePage> FetchAsync(AppClient client, string visitor, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.Http.GetAsync(url);
+        Assert.True(response.StatusCode == expected, $"{visitor} {url} answered {(int)response.StatusCode}, not {(int)expected}");
+        return new SitePage(visitor, url, response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string FirstLink(List<SitePage> pages, string on, string pattern) =>
+        Html.Parse(pages.Single(p => p.Visitor == Candidate && p.Url == on).Html).QuerySelectorAll("a[href]")
+            .Select(a => a.GetAttribute("href")!)
+            .FirstOrDefault(href => Regex.IsMatch(href, pattern))
+        ?? throw new Xunit.Sdk.XunitException($"no link like {pattern} on {on}");
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededSiteTests : ICollectionFixture<SeededSite>
+{
+    public const string Name = "Seeded site";
+}
