@@ -108,8 +108,9 @@ internal sealed class LoadContext
         var display = Display(path);
         try
         {
-            // One open for the size check and the read: no separate look-up of the file first.
-            byte[] bytes;
+            // One open for the size check and the read: no separate look-up of the file first. The bytes only
+            // live until they are decoded, so they go in a pooled buffer.
+            string text;
             using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
                 var length = RandomAccess.GetLength(handle);
@@ -119,13 +120,20 @@ internal sealed class LoadContext
                     return null;
                 }
 
-                bytes = ReadAll(handle, (int)length);
-            }
-
-            if (!TryDecodeUtf8(bytes, out var text, out var badLine, out var badColumn))
-            {
-                errors.Add(new ContentError(display, badLine, $"not valid UTF-8 (column {badColumn}): save the file as UTF-8"));
-                return null;
+                var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+                try
+                {
+                    var bytes = buffer.AsSpan(0, ReadAll(handle, buffer, (int)length));
+                    if (!TryDecodeUtf8(bytes, out text, out var badLine, out var badColumn))
+                    {
+                        errors.Add(new ContentError(display, badLine, $"not valid UTF-8 (column {badColumn}): save the file as UTF-8"));
+                        return null;
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
 
             return SourceFile.Read(display, text, errors);
@@ -143,23 +151,22 @@ internal sealed class LoadContext
         }
     }
 
-    /// <summary>The file's bytes, up to <paramref name="length"/> (fewer if it shrank while being read).</summary>
-    private static byte[] ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int length)
+    /// <summary>Reads up to <paramref name="length"/> bytes into <paramref name="buffer"/>; how many it read (fewer if the file shrank).</summary>
+    private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, int length)
     {
-        var bytes = new byte[length];
         var read = 0;
         while (read < length)
         {
-            var count = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            var count = RandomAccess.Read(handle, buffer.AsSpan(read, length - read), read);
             if (count == 0)
             {
-                return bytes[..read];
+                break;
             }
 
             read += count;
         }
 
-        return bytes;
+        return read;
     }
 
     /// <summary>Strict UTF-8 (an initial byte-order mark is allowed); on failure, the 1-based line and column of the first bad byte.</summary>

@@ -82,21 +82,25 @@ internal sealed class CompactTextList : IReadOnlyList<string>
         }
 
         var ends = new int[texts.Count];
-        var bytes = new ArrayBufferWriter<byte>();
+        var total = 0;
         for (var i = 0; i < texts.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
-            var span = bytes.GetSpan(Encoding.UTF8.GetMaxByteCount(texts[i].Length));
-            if (Utf8.FromUtf16(texts[i], span, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+            total += Encoding.UTF8.GetByteCount(texts[i]);
+            ends[i] = total;
+        }
+
+        var utf8 = new byte[total];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var start = i == 0 ? 0 : ends[i - 1];
+            if (!CompactUtf8.TryEncode(texts[i], utf8.AsSpan(start, ends[i] - start)))
             {
                 return new CompactTextList(null, null, [.. texts]);
             }
-
-            bytes.Advance(written);
-            ends[i] = bytes.WrittenCount;
         }
 
-        return new CompactTextList(bytes.WrittenSpan.ToArray(), ends, null);
+        return new CompactTextList(utf8, ends, null);
     }
 
     public IEnumerator<string> GetEnumerator()
@@ -115,21 +119,15 @@ internal static class CompactUtf8
     /// <summary>The exact UTF-8 of <paramref name="text"/>; false when it has a lone surrogate, which UTF-8 cannot carry.</summary>
     public static bool TryEncode(string text, out byte[] utf8)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            if (Utf8.FromUtf16(text, buffer, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
-            {
-                utf8 = [];
-                return false;
-            }
-
-            utf8 = buffer.AsSpan(0, written).ToArray();
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        utf8 = new byte[Encoding.UTF8.GetByteCount(text)];
+        return TryEncode(text, utf8);
     }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/>, sized by <see cref="Encoding.GetByteCount(string)"/>, with the UTF-8 of
+    /// <paramref name="text"/>; false when the text has a lone surrogate (the count then allowed for a replacement).
+    /// </summary>
+    public static bool TryEncode(string text, Span<byte> destination) =>
+        Utf8.FromUtf16(text, destination, out var read, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+        && read == text.Length && written == destination.Length;
 }
