@@ -50,9 +50,9 @@ public static class CompressionAndCaching
     }
 
     /// <summary>
-    /// Compression, then the default cache policy. Call before anything that writes a body (static files, pages);
-    /// output caching, when added, goes inside it (after routing and authentication), so it stores bodies uncompressed
-    /// and each response is compressed for the encoding its request accepts.
+    /// Compression, then the default cache policy. Call before anything that writes a body (static files, pages).
+    /// Output caching sits inside it (after routing and authentication): it stores bodies uncompressed, and each
+    /// response is compressed for the encoding its own request accepts.
     /// </summary>
     public static IApplicationBuilder UseCompressionAndCaching(this IApplicationBuilder app)
     {

@@ -26,7 +26,7 @@ public sealed record AttemptFacts(string UserId, string QuestionId, string BankI
 /// so two writers at once (or a writer and a rebuild) collide on that row and the loser runs again.</item>
 /// <item>Writes that add many attempts at once (an import, the demo) call <see cref="MarkStaleAsync"/> instead.</item>
 /// <item>Roll-ups that are missing, stale, or counted in another time zone than the user's are rebuilt from the attempts
-/// when next read (<see cref="EnsureBuiltAsync"/>): once, in one pass.</item>
+/// when next read (<see cref="RebuildAsync"/>, called by the dashboard): once, in one pass.</item>
 /// </list>
 /// </summary>
 public sealed class ProgressRollups(AppDbContext db, QuestionSource questions)
@@ -65,20 +65,6 @@ public sealed class ProgressRollups(AppDbContext db, QuestionSource questions)
             .Where(s => s.UserId == userId && s.ZoneId != ProgressRollupState.Stale)
             .Select(s => (int?)db.ProgressDays.Where(d => d.UserId == userId).Sum(d => d.Attempts))
             .SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>
-    /// Makes sure <paramref name="userId"/>'s roll-ups are whole and counted in <paramref name="zone"/>, rebuilding
-    /// them from the attempts if not. Saves its own changes; the caller's context must have none pending.
-    /// </summary>
-    public async Task EnsureBuiltAsync(string userId, TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var built = await db.ProgressRollupStates.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.ZoneId).SingleOrDefaultAsync(cancellationToken);
-        if (built != zone.Id)
-        {
-            await RebuildAsync(userId, zone, cancellationToken);
-        }
-    }
 
     /// <summary>Builds the user's roll-ups anew from their attempts, counted in <paramref name="zone"/>; runs again if a write races it.</summary>
     public Task RebuildAsync(string userId, TimeZoneInfo zone, CancellationToken cancellationToken) =>

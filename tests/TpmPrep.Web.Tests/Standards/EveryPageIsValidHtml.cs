@@ -34,6 +34,19 @@ public sealed class EveryPageIsValidHtml(SeededSite site)
 
         // Two pages each of attempts and of the review queue (25 to a page), the dashboard's ten, grades and details.
         Assert.True(times.Count > 100, $"only {times.Count} <time> elements: the demo history should show more than a hundred");
+
+        // And each page that lists times shows at least one.
+        foreach (var (visitor, pattern) in new[]
+        {
+            (SeededSite.Anonymous, "^/content-status$"), (SeededSite.Candidate, "^/attempts$"), (SeededSite.Candidate, "^/review$"),
+            (SeededSite.Candidate, "^/progress$"), (SeededSite.Candidate, "^/my-questions$"), (SeededSite.Candidate, @"^/attempts/\d+$"),
+            (SeededSite.Candidate, @"^/attempts/\d+/grade$"), (SeededSite.Candidate, @"^/assessment/\d+$"),
+        })
+        {
+            var page = site.PageLike(visitor, pattern);
+            Assert.True(times.Any(t => t.Page == page), $"no <time> on {page}");
+        }
+
         Assert.All(times, t => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", t.Time.GetAttribute("datetime") ?? $"none on {t.Page}"));
     }
 
