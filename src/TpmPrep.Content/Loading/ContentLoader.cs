@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -253,25 +255,36 @@ public static partial class ContentLoader
 
         bool SkillExists(string id) => skills.Any(s => s.Id == id);
 
-        foreach (var bankFolder in context.Folders(folder))
+        // Every folder is listed first, then the files are read and parsed in parallel (bank files, then question files),
+        // and the results are taken below bank by bank in file order, so banks, questions and errors are the same as
+        // when the files are read one by one. A file the parallel pass did not read is read when its turn comes.
+        var bankFolders = context.Folders(folder).Select(f => new BankFolder(f, context.MarkdownFiles(f).Where(p => Path.GetFileName(p) != BankFileName).ToList())).ToList();
+        var present = bankFolders.Where(b => File.Exists(b.BankPath)).ToList();
+        Parallel.ForEach(present, ParallelParsing, b => b.ParsedBank = ParseBank(context, b.BankPath, SkillExists));
+        var questionWork = present.SelectMany(b => b.QuestionFiles.Select((path, i) => (Bank: b, Path: path, Index: i))).ToList();
+        foreach (var bank in present)
         {
-            var bankPath = Path.Combine(bankFolder, BankFileName);
-            var questionFiles = context.MarkdownFiles(bankFolder).Where(p => Path.GetFileName(p) != BankFileName).ToList();
+            bank.ParsedQuestions = new ParsedQuestion?[bank.QuestionFiles.Count];
+        }
+
+        Parallel.ForEach(questionWork, ParallelParsing, w => w.Bank.ParsedQuestions![w.Index] = ParseQuestion(context, w.Path, w.Bank.ParsedBank?.Header?.Id ?? string.Empty, SkillExists, levels));
+
+        foreach (var bankFolder in bankFolders)
+        {
+            var bankPath = bankFolder.BankPath;
+            var questionFiles = bankFolder.QuestionFiles;
             var previousBank = context.PreviousBank(bankPath);
-            BankHeader? header = null;
             if (!File.Exists(bankPath))
             {
                 context.Errors.Add(new ContentError(context.Display(bankPath), 0, $"bank folder has no {BankFileName}; its {questionFiles.Count} question files are not loaded"));
                 continue;
             }
 
-            var file = context.Open(bankPath);
-            if (file is not null)
-            {
-                header = ReadBankHeader(file, SkillExists);
-            }
-
-            if (file is null || file.ErrorCount > 0 || header is null)
+            var parsedBank = bankFolder.ParsedBank ?? ParseBank(context, bankPath, SkillExists);
+            context.Errors.AddRange(parsedBank.Errors);
+            parsedBank.Failure?.Throw();
+            var header = parsedBank.Header;
+            if (!parsedBank.Opened || parsedBank.ErrorCount > 0 || header is null)
             {
                 if (previousBank is not null && previousBank.Skills.All(SkillExists))
                 {
@@ -292,14 +305,17 @@ public static partial class ContentLoader
             }
 
             var questions = new List<Question>();
-            foreach (var questionPath in questionFiles)
+            for (var i = 0; i < questionFiles.Count; i++)
             {
-                var question = LoadQuestion(context, questionPath, header.Id, SkillExists, levels, questionPaths);
+                var parsed = bankFolder.ParsedQuestions?[i] ?? ParseQuestion(context, questionFiles[i], header.Id, SkillExists, levels);
+                var question = LoadQuestion(context, questionFiles[i], parsed, header.Id, levels, SkillExists, questionPaths);
                 if (question is not null)
                 {
                     questions.Add(question);
                 }
             }
+
+            bankFolder.ParsedQuestions = null; // Let the parse results go once they have been taken.
 
             // Easiest level first, so a bank reads as a progression.
             var ordered = questions.OrderBy(q => levels.FindIndex(l => l.Id == q.LevelId)).ThenBy(q => q.Title, StringComparer.Ordinal).ToList();
@@ -346,25 +362,126 @@ public static partial class ContentLoader
         return introduction is null ? null : new BankHeader(id, title, summary, bankSkills, order, introduction);
     }
 
+    private static readonly ParallelOptions ParallelParsing = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>A bank folder as listed, with what the parallel pass made of its files (null where it did not read them).</summary>
+    private sealed class BankFolder(string folder, List<string> questionFiles)
+    {
+        public string BankPath { get; } = Path.Combine(folder, BankFileName);
+
+        public List<string> QuestionFiles { get; } = questionFiles;
+
+        public ParsedBank? ParsedBank { get; set; }
+
+        public ParsedQuestion?[]? ParsedQuestions { get; set; }
+    }
+
+    /// <summary>What parsing a bank file gave, without the file itself.</summary>
+    private sealed class ParsedBank
+    {
+        public List<ContentError> Errors { get; } = [];
+
+        public BankHeader? Header { get; set; }
+
+        /// <summary>False when the file could not be read at all.</summary>
+        public bool Opened { get; set; }
+
+        public int ErrorCount { get; set; }
+
+        /// <summary>Whatever parsing threw, thrown again when this file's turn comes, as if the files were read one by one.</summary>
+        public ExceptionDispatchInfo? Failure { get; set; }
+    }
+
+    /// <summary>Reads and parses one bank file; safe to run for several files at once (each has its own error list).</summary>
+    private static ParsedBank ParseBank(LoadContext context, string path, Func<string, bool> skillExists)
+    {
+        var parsed = new ParsedBank();
+        try
+        {
+            var file = context.Open(path, parsed.Errors);
+            if (file is not null)
+            {
+                parsed.Opened = true;
+                parsed.Header = ReadBankHeader(file, skillExists);
+                parsed.ErrorCount = file.ErrorCount;
+            }
+        }
+#pragma warning disable CA1031 // Not swallowed: LoadBanks throws it again on the loading thread, in file order.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            parsed.Failure = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        return parsed;
+    }
+
+    /// <summary>What parsing one question file gave, without the file itself: its errors, the question, and what the checks in file order need.</summary>
+    private sealed class ParsedQuestion
+    {
+        public List<ContentError> Errors { get; } = [];
+
+        public Question? Question { get; set; }
+
+        public int ErrorCount { get; set; }
+
+        /// <summary>The line of the 'id' field, where a duplicate id is reported.</summary>
+        public int IdLine { get; set; }
+
+        /// <summary>Whatever parsing threw, thrown again when this file's turn comes, as if the files were read one by one.</summary>
+        public ExceptionDispatchInfo? Failure { get; set; }
+    }
+
+    /// <summary>Reads and parses one question file; safe to run for several files at once (each has its own error list).</summary>
+    private static ParsedQuestion ParseQuestion(LoadContext context, string path, string bankId, Func<string, bool> skillExists, List<Level> levels)
+    {
+        var parsed = new ParsedQuestion();
+        try
+        {
+            var file = context.Open(path, parsed.Errors);
+            if (file is not null)
+            {
+                parsed.Question = ReadQuestion(file, bankId, skillExists, levels);
+                parsed.ErrorCount = file.ErrorCount;
+                parsed.IdLine = file.LineOf(file.Field("id"));
+            }
+        }
+#pragma warning disable CA1031 // Not swallowed: LoadQuestion throws it again on the loading thread, in file order.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            parsed.Failure = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Takes a parsed question in file order: its errors are reported, a duplicate id is refused, and a broken file keeps its last good version.</summary>
     private static Question? LoadQuestion(
         LoadContext context,
         string path,
+        ParsedQuestion parsed,
         string bankId,
-        Func<string, bool> skillExists,
         List<Level> levels,
+        Func<string, bool> skillExists,
         Dictionary<string, string> questionPaths)
     {
-        var file = context.Open(path);
-        var question = file is null ? null : ReadQuestion(file, bankId, skillExists, levels);
-        if (question is not null && file!.ErrorCount == 0)
+        context.Errors.AddRange(parsed.Errors);
+        parsed.Failure?.Throw();
+        var question = parsed.Question;
+        if (question is not null && question.BankId != bankId)
+        {
+            question = question with { BankId = bankId }; // Parsed before the bank's header was settled (a kept header, say).
+        }
+        if (question is not null && parsed.ErrorCount == 0)
         {
             if (questionPaths.TryGetValue(question.Id, out var firstPath))
             {
-                file.Error(file.Field("id"), $"duplicate question id '{question.Id}' (first used in {firstPath})");
+                context.Errors.Add(new ContentError(question.SourcePath, parsed.IdLine, $"duplicate question id '{question.Id}' (first used in {firstPath})"));
             }
             else
             {
-                questionPaths[question.Id] = file.Path;
+                questionPaths[question.Id] = question.SourcePath;
                 return question;
             }
         }
@@ -543,7 +660,22 @@ public static partial class ContentLoader
         return null;
     }
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Hash(string text)
+    {
+        // The UTF-8 bytes are only hashed, so they go in a pooled buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     [GeneratedRegex(@"^(?<text>.*?)\s*\{#(?<id>[^}\s]*)\}\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex IndicatorHeading();

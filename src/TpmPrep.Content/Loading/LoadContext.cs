@@ -100,38 +100,73 @@ internal sealed class LoadContext
     public IReadOnlyList<string> Folders(string folder) =>
         Entries(folder, () => Directory.EnumerateDirectories(folder), path => new DirectoryInfo(path));
 
-    public SourceFile? Open(string path)
+    public SourceFile? Open(string path) => Open(path, Errors);
+
+    /// <summary>Opens a file, reporting its problems into <paramref name="errors"/> (a list of the caller's, when files are read in parallel).</summary>
+    public SourceFile? Open(string path, List<ContentError> errors)
     {
         var display = Display(path);
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            // One open for the size check and the read: no separate look-up of the file first. The bytes only
+            // live until they are decoded, so they go in a pooled buffer.
+            string text;
+            using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
-                Errors.Add(new ContentError(display, 0, "file disappeared while the content was loading"));
-                return null;
+                var length = RandomAccess.GetLength(handle);
+                if (length > ContentLoader.MaxFileBytes)
+                {
+                    errors.Add(new ContentError(display, 1, $"file is {length / 1024} KiB; the limit is {ContentLoader.MaxFileBytes / 1024} KiB"));
+                    return null;
+                }
+
+                var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+                try
+                {
+                    var bytes = buffer.AsSpan(0, ReadAll(handle, buffer, (int)length));
+                    if (!TryDecodeUtf8(bytes, out text, out var badLine, out var badColumn))
+                    {
+                        errors.Add(new ContentError(display, badLine, $"not valid UTF-8 (column {badColumn}): save the file as UTF-8"));
+                        return null;
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
 
-            if (info.Length > ContentLoader.MaxFileBytes)
-            {
-                Errors.Add(new ContentError(display, 1, $"file is {info.Length / 1024} KiB; the limit is {ContentLoader.MaxFileBytes / 1024} KiB"));
-                return null;
-            }
-
-            var bytes = File.ReadAllBytes(path);
-            if (!TryDecodeUtf8(bytes, out var text, out var badLine, out var badColumn))
-            {
-                Errors.Add(new ContentError(display, badLine, $"not valid UTF-8 (column {badColumn}): save the file as UTF-8"));
-                return null;
-            }
-
-            return SourceFile.Read(display, text, Errors);
+            return SourceFile.Read(display, text, errors);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException || (ex is UnauthorizedAccessException && Directory.Exists(path)))
+        {
+            // Gone since the folder was listed (or no longer a file at all).
+            errors.Add(new ContentError(display, 0, "file disappeared while the content was loading"));
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            Errors.Add(new ContentError(display, 1, "cannot read file: " + ex.Message));
+            errors.Add(new ContentError(display, 1, "cannot read file: " + ex.Message));
             return null;
         }
+    }
+
+    /// <summary>Reads up to <paramref name="length"/> bytes into <paramref name="buffer"/>; how many it read (fewer if the file shrank).</summary>
+    private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, int length)
+    {
+        var read = 0;
+        while (read < length)
+        {
+            var count = RandomAccess.Read(handle, buffer.AsSpan(read, length - read), read);
+            if (count == 0)
+            {
+                break;
+            }
+
+            read += count;
+        }
+
+        return read;
     }
 
     /// <summary>Strict UTF-8 (an initial byte-order mark is allowed); on failure, the 1-based line and column of the first bad byte.</summary>
@@ -140,6 +175,14 @@ internal sealed class LoadContext
         if (bytes.StartsWith("\uFEFF"u8))
         {
             bytes = bytes[3..];
+        }
+
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // The usual case, checked and decoded at vector speed, straight into the string.
+            text = Encoding.UTF8.GetString(bytes);
+            line = column = 0;
+            return true;
         }
 
         var chars = new char[bytes.Length];

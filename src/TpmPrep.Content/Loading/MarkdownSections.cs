@@ -13,6 +13,10 @@ internal sealed class MarkdownSections
     public static readonly string NestedTooDeeply =
         $"Markdown is nested too deeply to show (more than {SafeMarkdown.MaximumNestingDepth} levels of lists, quotes, links or emphasis)";
 
+    /// <summary>Reused by <see cref="HeadingText"/> on each thread: a heading's walk needs no stack of its own.</summary>
+    [ThreadStatic]
+    private static Stack<Inline>? t_pending;
+
     private MarkdownSections(IReadOnlyList<Block> preamble, IReadOnlyList<MarkdownSection> sections)
     {
         Preamble = preamble;
@@ -68,6 +72,7 @@ internal sealed class MarkdownSections
         return new MarkdownSections(preamble, sections);
     }
 
+    /// <summary>The heading's literal and code text, in document order (as Markdig's <c>Descendants</c> visits it), trimmed.</summary>
     public static string HeadingText(HeadingBlock heading)
     {
         if (heading.Inline is null)
@@ -76,12 +81,15 @@ internal sealed class MarkdownSections
         }
 
         var text = new System.Text.StringBuilder();
-        foreach (var inline in heading.Inline.Descendants<Inline>())
+        var pending = t_pending ??= new Stack<Inline>();
+        pending.Clear();
+        PushChildren(pending, heading.Inline);
+        while (pending.TryPop(out var inline))
         {
             switch (inline)
             {
                 case LiteralInline literal:
-                    text.Append(literal.Content.ToString());
+                    text.Append(literal.Content.AsSpan());
                     break;
                 case CodeInline code:
                     text.Append(code.Content);
@@ -89,10 +97,21 @@ internal sealed class MarkdownSections
                 case LineBreakInline:
                     text.Append(' ');
                     break;
+                case ContainerInline container:
+                    PushChildren(pending, container);
+                    break;
             }
         }
 
         return text.ToString().Trim();
+    }
+
+    private static void PushChildren(Stack<Inline> pending, ContainerInline container)
+    {
+        for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+        {
+            pending.Push(child);
+        }
     }
 
     /// <summary>The items of a section that must be one bullet list, rendered; null after reporting an error.</summary>

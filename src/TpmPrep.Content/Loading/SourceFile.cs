@@ -97,7 +97,15 @@ internal sealed partial class SourceFile
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            if (PlainFrontMatter.TryParse(yaml) is { } plain)
+            {
+                stream.Load(plain);
+            }
+            else
+            {
+                stream.Load(new StringReader(yaml));
+            }
+
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
                 Error(2, "front matter must be a set of 'key: value' fields");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Markdig;
 using Markdig.Helpers;
 using Markdig.Parsers;
@@ -43,21 +44,21 @@ public sealed class InlineBudgetExtension : IMarkdownExtension
     public static int CountDelimiters(ReadOnlySpan<char> text)
     {
         var count = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.IndexOfAny(DelimitersAndW); i >= 0; i = text.IndexOfAny(DelimitersAndW))
         {
-            var c = text[i];
-            if (c is '*' or '_' or '~' or '[' or ']' or '!' or '`' or '<' or '>' or '=' or '^' or '+' or ':' or '\\' or '&' or '(' or ')')
+            if (text[i] != 'w' || text[i..].StartsWith("www.", StringComparison.Ordinal))
             {
-                count++;
+                count++; // A 'w' counts only where an autolink without a scheme starts.
             }
-            else if (c == 'w' && text[i..].StartsWith("www.", StringComparison.Ordinal))
-            {
-                count++; // An autolink without a scheme.
-            }
+
+            text = text[(i + 1)..];
         }
 
         return count;
     }
+
+    /// <summary>The delimiter characters, and 'w' for "www." autolinks: searched for many at a time rather than one by one.</summary>
+    private static readonly SearchValues<char> DelimitersAndW = SearchValues.Create("*_~[]!`<>=^+:\\&()w");
 
     private static void OnBlockClosed(BlockProcessor processor, Block block)
     {

@@ -19,6 +19,10 @@ public static class SafeMarkdown
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
+    /// <summary>Reused by <see cref="Neutralise"/> on each thread, which walks one document at a time.</summary>
+    [ThreadStatic]
+    private static Stack<MarkdownObject>? t_pending;
+
     public static MarkdownPipeline Pipeline { get; } = BuildPipeline();
 
     private static MarkdownPipeline BuildPipeline()
@@ -136,21 +140,38 @@ public static class SafeMarkdown
         }
 
         // Browsers drop control characters and white space inside a scheme ("java\tscript:"), so do the same before looking.
-        var compact = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
-        var colon = compact.IndexOf(':', StringComparison.Ordinal);
+        ReadOnlySpan<char> compact = url;
+        foreach (var character in url)
+        {
+            if (char.IsControl(character) || char.IsWhiteSpace(character))
+            {
+                compact = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+                break;
+            }
+        }
+
+        var colon = compact.IndexOf(':');
         if (colon < 0)
         {
             return true;
         }
 
-        var firstDelimiter = compact.IndexOfAny(['/', '?', '#']);
+        var firstDelimiter = compact.IndexOfAny('/', '?', '#');
         if (firstDelimiter >= 0 && firstDelimiter < colon)
         {
             return true; // The colon is in a path, query or fragment: a relative URL.
         }
 
         var scheme = compact[..colon];
-        return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
+        foreach (var allowed in AllowedSchemes)
+        {
+            if (scheme.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -167,7 +188,8 @@ public static class SafeMarkdown
     private static void Neutralise(MarkdownDocument document)
     {
         List<Inline>? unsafeInlines = null;
-        var pending = new Stack<MarkdownObject>();
+        var pending = t_pending ??= new Stack<MarkdownObject>();
+        pending.Clear();
         pending.Push(document);
         while (pending.TryPop(out var node))
         {

@@ -1,6 +1,7 @@
 namespace TpmPrep.Content.Model;
 
 /// <summary>One interview question with everything needed to practise and grade it.</summary>
+/// <remarks>The rendered HTML is kept compactly (see <see cref="CompactText"/>) and read back as strings.</remarks>
 public sealed record Question(
     string Id,
     string BankId,
@@ -17,6 +18,20 @@ public sealed record Question(
     string TextHash,
     string SourcePath)
 {
+    private readonly CompactText _prompt = CompactText.From(PromptHtml);
+
+    public string PromptHtml
+    {
+        get => _prompt.ToString();
+        init => _prompt = CompactText.From(value);
+    }
+
+    public IReadOnlyList<string> StrongAnswerPointsHtml { get; init; } = CompactTextList.From(StrongAnswerPointsHtml);
+
+    public IReadOnlyList<string> FollowUpsHtml { get; init; } = CompactTextList.From(FollowUpsHtml);
+
+    public IReadOnlyList<string> PitfallsHtml { get; init; } = CompactTextList.From(PitfallsHtml);
+
     /// <summary>The first skill area listed: the one the question mainly exercises.</summary>
     public string PrimarySkill => Skills[0];
 
@@ -25,4 +40,7 @@ public sealed record Question(
 }
 
 /// <summary>A rubric criterion with its anchors, lowest first (in the shipped banks four: 1 missing, 2 partial, 3 solid, 4 exceptional).</summary>
-public sealed record RubricCriterion(string Title, IReadOnlyList<string> AnchorsHtml);
+public sealed record RubricCriterion(string Title, IReadOnlyList<string> AnchorsHtml)
+{
+    public IReadOnlyList<string> AnchorsHtml { get; init; } = CompactTextList.From(AnchorsHtml);
+}

@@ -75,6 +75,11 @@ public sealed class CatalogueProvider : IDisposable
             var catalogue = LoadAndLog(Volatile.Read(ref _current));
             Volatile.Write(ref _current, catalogue);
             Interlocked.Increment(ref _generation);
+            if (Directory.Exists(_contentPath))
+            {
+                ReturnMemoryAfterLoad(catalogue); // Not while polling a missing folder: nothing was read.
+            }
+
             return catalogue;
         }
     }
@@ -86,6 +91,7 @@ public sealed class CatalogueProvider : IDisposable
             try
             {
                 Volatile.Write(ref _current, LoadAndLog(previous: null));
+                ReturnMemoryAfterLoad(Volatile.Read(ref _current));
             }
 #pragma warning disable CA1031 // The loader reports bad files itself; anything else it throws must not leave the app without a catalogue for good.
             catch (Exception ex)
@@ -192,6 +198,22 @@ public sealed class CatalogueProvider : IDisposable
         catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
             _logger.LogWarning(ex, "Cannot watch {ContentPath} for changes: content is reloaded only at restart", _contentPath);
+        }
+    }
+
+    /// <summary>From this many questions on, a load is followed by a full collection (see <see cref="ReturnMemoryAfterLoad"/>).</summary>
+    private const int LargeCatalogue = 1000;
+
+    /// <summary>
+    /// Loading a large library leaves hundreds of megabytes of parse garbage (and, after a reload, the old catalogue),
+    /// which the server GC would keep committed for a long time: one compacting collection right after the swap gives
+    /// it back. It pauses the app once per load; a small library leaves too little to be worth it.
+    /// </summary>
+    private static void ReturnMemoryAfterLoad(ContentCatalogue catalogue)
+    {
+        if (catalogue.QuestionCount >= LargeCatalogue)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
 
