@@ -113,18 +113,34 @@ internal sealed class LoadContext
             string text;
             using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
-                var length = RandomAccess.GetLength(handle);
+                long length;
+                try
+                {
+                    length = RandomAccess.GetLength(handle);
+                }
+                catch (NotSupportedException)
+                {
+                    // A pipe or device, with no length to look up: read it in order, up to the limit.
+                    length = -1;
+                }
+
                 if (length > ContentLoader.MaxFileBytes)
                 {
                     errors.Add(new ContentError(display, 1, $"file is {length / 1024} KiB; the limit is {ContentLoader.MaxFileBytes / 1024} KiB"));
                     return null;
                 }
 
-                var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+                var buffer = ArrayPool<byte>.Shared.Rent(length < 0 ? ContentLoader.MaxFileBytes + 1 : (int)length);
                 try
                 {
-                    var bytes = buffer.AsSpan(0, ReadAll(handle, buffer, (int)length));
-                    if (!TryDecodeUtf8(bytes, out text, out var badLine, out var badColumn))
+                    var read = length < 0 ? ReadInOrder(handle, buffer, ContentLoader.MaxFileBytes + 1) : ReadAll(handle, buffer, (int)length);
+                    if (read > ContentLoader.MaxFileBytes)
+                    {
+                        errors.Add(new ContentError(display, 1, $"file is over {ContentLoader.MaxFileBytes / 1024} KiB, the limit"));
+                        return null;
+                    }
+
+                    if (!TryDecodeUtf8(buffer.AsSpan(0, read), out text, out var badLine, out var badColumn))
                     {
                         errors.Add(new ContentError(display, badLine, $"not valid UTF-8 (column {badColumn}): save the file as UTF-8"));
                         return null;
@@ -149,6 +165,25 @@ internal sealed class LoadContext
             errors.Add(new ContentError(display, 1, "cannot read file: " + ex.Message));
             return null;
         }
+    }
+
+    /// <summary>Reads a file that cannot seek (a pipe) from where it stands, up to <paramref name="limit"/> bytes; how many it read.</summary>
+    private static int ReadInOrder(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, int limit)
+    {
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        var read = 0;
+        while (read < limit)
+        {
+            var count = stream.Read(buffer, read, limit - read);
+            if (count == 0)
+            {
+                break;
+            }
+
+            read += count;
+        }
+
+        return read;
     }
 
     /// <summary>Reads up to <paramref name="length"/> bytes into <paramref name="buffer"/>; how many it read (fewer if the file shrank).</summary>
