@@ -42,12 +42,13 @@ public static class DatabaseSetup
                     throw new InvalidOperationException("TpmPrep:Database is PostgreSQL: set the connection string ConnectionStrings:TpmPrep (for example ConnectionStrings__TpmPrep=\"Host=db;Database=tpmprep;Username=tpmprep;Password=...\").");
                 }
 
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => UsePostgres(options, connectionString));
+                // The compiled model spares building the model at every start (Data/CompiledModels; a test keeps it current).
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => UsePostgres(options, connectionString).UseModel(CompiledModels.PostgreSql.PostgresAppDbContextModel.Instance));
                 // Keys in the database: a cookie or form issued by one instance is accepted by every other.
                 dataProtection.PersistKeysToDbContext<AppDbContext>();
                 break;
             default:
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => UseSqlite(options, connectionString ?? paths.DefaultConnectionString));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => UseSqlite(options, connectionString ?? paths.DefaultConnectionString).UseModel(CompiledModels.Sqlite.SqliteAppDbContextModel.Instance));
                 // Keys beside the database, so a restart (or a second instance on the same data folder) keeps people logged in.
                 dataProtection.PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath));
                 break;
