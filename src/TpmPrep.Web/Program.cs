@@ -41,9 +41,10 @@ if (await Commands.RunAsync(app, paths, args) is { } commandResult)
     return commandResult;
 }
 
-// Start reading the content library (in the background) while the database is prepared and the server starts.
+// Start reading the content library and preparing the database (each in the background) while the server starts.
 _ = app.Services.GetRequiredService<CatalogueProvider>();
-await app.Services.PrepareDatabaseAsync();
+var database = app.Services.GetRequiredService<DatabaseReadiness>();
+database.Start(app.Services, app.Lifetime, app.Logger);
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -57,6 +58,7 @@ app.UseSecurityHeaders();
 app.UseCompressionAndCaching();
 app.UseFingerprintedStaticFiles();
 app.UseContentReady();
+app.UseDatabaseReady();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -74,6 +76,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
+database.ThrowIfFailed();
 return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

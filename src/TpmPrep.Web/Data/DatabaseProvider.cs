@@ -33,6 +33,7 @@ public static class DatabaseSetup
     {
         ArgumentNullException.ThrowIfNull(paths);
         var connectionString = configuration.GetConnectionString("TpmPrep");
+        services.AddSingleton<DatabaseReadiness>();
         var dataProtection = services.AddDataProtection().SetApplicationName("TpmPrep");
         switch (Provider(configuration))
         {

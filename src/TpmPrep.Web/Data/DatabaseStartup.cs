@@ -22,7 +22,7 @@ internal static class DatabaseStartup
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7274631)", cancellationToken);
             try
             {
-                await db.Database.MigrateAsync(cancellationToken);
+                await MigrateIfBehindAsync(db, cancellationToken);
             }
             finally
             {
@@ -32,7 +32,7 @@ internal static class DatabaseStartup
         }
         else
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateIfBehindAsync(db, cancellationToken);
         }
 
         if (db.Database.IsSqlite())
@@ -41,22 +41,19 @@ internal static class DatabaseStartup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
 
-        // Accounts from before names were kept normalised for search get theirs once.
-        var unnormalised = await db.Users.Where(u => u.NormalizedDisplayName == string.Empty && u.DisplayName != string.Empty).ToListAsync(cancellationToken);
-        if (unnormalised.Count > 0)
+        // Accounts from before names were kept normalised for search get theirs once. (What start-up reads on every
+        // start is read with plain SQL: each first LINQ query costs a tenth of a second to compile.)
+        if (await ReadAsync(db, """SELECT "Id" FROM "AspNetUsers" WHERE "NormalizedDisplayName" = '' AND "DisplayName" <> '' LIMIT 1""", cancellationToken) is not [])
         {
+            var unnormalised = await db.Users.Where(u => u.NormalizedDisplayName == string.Empty && u.DisplayName != string.Empty).ToListAsync(cancellationToken);
             unnormalised.ForEach(u => u.NormalizedDisplayName = u.DisplayName.ToUpperInvariant());
             await db.SaveChangesAsync(cancellationToken);
         }
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in AppRoles.All)
+        var existing = await ReadAsync(db, """SELECT "Name" FROM "AspNetRoles" """, cancellationToken);
+        foreach (var role in AppRoles.All.Where(role => !existing.Contains(role)))
         {
-            if (await roles.RoleExistsAsync(role))
-            {
-                continue;
-            }
-
             try
             {
                 await roles.CreateAsync(new IdentityRole(role));
@@ -70,6 +67,61 @@ internal static class DatabaseStartup
             if (!await roles.RoleExistsAsync(role))
             {
                 throw new InvalidOperationException($"The role {role} could not be created.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Migrates only a database that is behind. On one that is up to date (every start but the first after an
+    /// upgrade) this reads the migration history with one plain query, where MigrateAsync would also take the
+    /// migration lock and compare the whole model with the last migration's snapshot, and EF Core's own
+    /// GetPendingMigrationsAsync would build a model for the history table: together half of start-up.
+    /// </summary>
+    private static async Task MigrateIfBehindAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var historyTable = db.Database.IsNpgsql()
+            ? """SELECT CAST(to_regclass('"__EFMigrationsHistory"') AS text)"""
+            : """SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = '__EFMigrationsHistory'""";
+        var applied = await ReadAsync(db, historyTable, cancellationToken) is not []
+            ? await ReadAsync(db, """SELECT "MigrationId" FROM "__EFMigrationsHistory" """, cancellationToken)
+            : [];
+        if (db.Database.GetMigrations().Except(applied, StringComparer.Ordinal).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns (but nulls), on the context's connection.</summary>
+    private static async Task<List<string>> ReadAsync(AppDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var values = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!await reader.IsDBNullAsync(0, cancellationToken))
+                {
+                    values.Add(reader.GetString(0));
+                }
+            }
+
+            return values;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
             }
         }
     }

@@ -10,9 +10,9 @@ namespace TpmPrep.Web.Infrastructure;
 /// <summary>
 /// Healthy when the database answers and the catalogue loaded without errors; degraded (still 200) while
 /// content errors are reported and the last good content is served; unhealthy (503) without a database
-/// or without a single question to serve, and while the content is still being loaded at start-up.
+/// or without a single question to serve, and while the content is still being loaded or the database prepared at start-up.
 /// </summary>
-internal sealed class TpmPrepHealthCheck(AppDbContext db, CatalogueProvider catalogue) : IHealthCheck
+internal sealed class TpmPrepHealthCheck(AppDbContext db, DatabaseReadiness database, CatalogueProvider catalogue) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -20,6 +20,12 @@ internal sealed class TpmPrepHealthCheck(AppDbContext db, CatalogueProvider cata
         {
             // Listening already, but pages wait until the library is read: not ready for traffic yet.
             return HealthCheckResult.Unhealthy("loading content", data: new Dictionary<string, object> { ["loading"] = true });
+        }
+
+        if (!database.IsReady)
+        {
+            // Listening already, but pages wait until migrations have run: not ready for traffic yet.
+            return HealthCheckResult.Unhealthy("preparing the database", data: new Dictionary<string, object> { ["preparing"] = true });
         }
 
         var current = catalogue.Current;

@@ -9,7 +9,7 @@ namespace TpmPrep.Web.Portability;
 /// whose heartbeat has stopped for <see cref="StaleAfter"/> (its instance went away) is claimed again and
 /// resumed, which is safe because an import skips what the account already has.
 /// </summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signal, ImportWriter writer, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
+public sealed class ImportWorker(IServiceScopeFactory scopes, DatabaseReadiness database, ImportSignal signal, ImportWriter writer, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
@@ -17,6 +17,17 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await database.Ready.WaitAsync(stoppingToken);
+        }
+#pragma warning disable CA1031 // Not started (the app is stopping, or the database could not be prepared, which stops the app).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -65,9 +65,18 @@ public class TpmPrepFactory : WebApplicationFactory<Program>
     /// <summary>Whether the host is handed over only once the content library is read (the app itself listens before).</summary>
     public bool WaitForContent { get; init; } = true;
 
+    /// <summary>Whether the host is handed over only once the database is prepared (the app itself listens before).</summary>
+    public bool WaitForDatabase { get; init; } = true;
+
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
+        if (WaitForDatabase)
+        {
+            // A test may write to the database itself before its first request.
+            host.Services.GetRequiredService<TpmPrep.Web.Data.DatabaseReadiness>().Ready.GetAwaiter().GetResult();
+        }
+
         if (WaitForContent)
         {
             host.Services.GetRequiredService<TpmPrep.Web.Catalogue.CatalogueProvider>().FirstLoad.GetAwaiter().GetResult();
