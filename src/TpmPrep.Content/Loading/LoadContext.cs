@@ -57,8 +57,45 @@ internal sealed class LoadContext
 
     public string Display(string path)
     {
-        var relative = Path.GetRelativePath(Root, Path.GetFullPath(path));
+        var relative = PlainRelativePath(path) ?? Path.GetRelativePath(Root, Path.GetFullPath(path));
         return (relative == "." ? _displayRoot : Path.Combine(_displayRoot, relative)).Replace('\\', '/');
+    }
+
+    /// <summary>
+    /// The part of <paramref name="path"/> after <see cref="Root"/> when that is all it takes: a path listed under the root,
+    /// already full and normalised (no empty, '.' or '..' segment), where Path.GetFullPath and Path.GetRelativePath would
+    /// give the same answer. Null otherwise, and on Windows, where paths compare without regard to case.
+    /// </summary>
+    private string? PlainRelativePath(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var prefixLength = Root.EndsWith('/') ? Root.Length : Root.Length + 1;
+        if (path.Length <= prefixLength || !path.StartsWith(Root, StringComparison.Ordinal) || path[prefixLength - 1] != '/')
+        {
+            return null;
+        }
+
+        var rest = path.AsSpan(prefixLength);
+        while (true)
+        {
+            var slash = rest.IndexOf('/');
+            var segment = slash < 0 ? rest : rest[..slash];
+            if (segment.Length == 0 || segment is "." or "..")
+            {
+                return null;
+            }
+
+            if (slash < 0)
+            {
+                return path[prefixLength..];
+            }
+
+            rest = rest[(slash + 1)..];
+        }
     }
 
     public void Keep(string path) => Kept.Add(Display(path));

@@ -41,8 +41,9 @@ internal sealed class MarkdownSections
         string? name = null;
         var line = 0;
         var blocks = new List<Block>();
-        foreach (var block in document.ToList())
+        for (var i = 0; i < document.Count; i++)
         {
+            var block = document[i];
             if (block is HeadingBlock { Level: 2 } heading)
             {
                 if (name is not null)
@@ -126,8 +127,13 @@ internal sealed class MarkdownSections
                 return null;
             }
 
-            foreach (var item in list.OfType<ListItemBlock>())
+            for (var i = 0; i < list.Count; i++)
             {
+                if (list[i] is not ListItemBlock item)
+                {
+                    continue;
+                }
+
                 if (RenderItem(file, item) is not { } html)
                 {
                     return null;
@@ -202,8 +208,27 @@ internal sealed class MarkdownSections
 
                     break;
                 case ListBlock { IsOrdered: true } list when heading is not null && items is null:
-                    var rendered = list.OfType<ListItemBlock>().Select(item => RenderItem(file, item)).ToList();
-                    if (rendered.Any(r => r is null))
+                    // Every item is rendered, so that each one nested too deeply is reported.
+                    var rendered = new List<string>(list.Count);
+                    var allRendered = true;
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        if (list[i] is not ListItemBlock item)
+                        {
+                            continue;
+                        }
+
+                        if (RenderItem(file, item) is { } html)
+                        {
+                            rendered.Add(html);
+                        }
+                        else
+                        {
+                            allRendered = false;
+                        }
+                    }
+
+                    if (!allRendered)
                     {
                         ok = false;
                         heading = null;
@@ -211,7 +236,7 @@ internal sealed class MarkdownSections
                     }
                     else
                     {
-                        items = rendered.OfType<string>().ToList();
+                        items = rendered;
                     }
 
                     break;

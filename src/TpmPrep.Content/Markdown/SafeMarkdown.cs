@@ -126,7 +126,7 @@ public static class SafeMarkdown
             return null;
         }
 
-        var html = renderer.TakeOutput().Trim();
+        var html = renderer.TakeTrimmedOutput();
         ReusableRenderer.Return(renderer);
         return html;
     }
@@ -303,6 +303,26 @@ public static class SafeMarkdown
         {
             Writer.Flush();
             return ((StringWriter)Writer).GetStringBuilder().ToString();
+        }
+
+        /// <summary>The output as <see cref="string.Trim()"/> would give it, without first copying the untrimmed text.</summary>
+        public string TakeTrimmedOutput()
+        {
+            Writer.Flush();
+            var output = ((StringWriter)Writer).GetStringBuilder();
+            var start = 0;
+            var end = output.Length;
+            while (start < end && char.IsWhiteSpace(output[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(output[end - 1]))
+            {
+                end--;
+            }
+
+            return output.ToString(start, end - start);
         }
     }
 }

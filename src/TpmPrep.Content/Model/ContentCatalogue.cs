@@ -33,8 +33,31 @@ public sealed class ContentCatalogue
         _levelsById = levels.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
         _banksById = banks.ToFrozenDictionary(b => b.Id, StringComparer.Ordinal);
         _questionsById = banks.SelectMany(b => b.Questions).ToFrozenDictionary(q => q.Id, StringComparer.Ordinal);
-        _byPrimarySkill = skills.ToDictionary(s => s.Id, s => Questions.Count(q => q.PrimarySkill == s.Id), StringComparer.Ordinal);
-        _byLevel = levels.ToDictionary(l => l.Id, l => Questions.Count(q => q.LevelId == l.Id), StringComparer.Ordinal);
+        // Both counts in one pass over the questions, each dictionary in the order of its skill areas or levels.
+        _byPrimarySkill = new Dictionary<string, int>(skills.Count, StringComparer.Ordinal);
+        foreach (var skill in skills)
+        {
+            _byPrimarySkill.Add(skill.Id, 0);
+        }
+
+        _byLevel = new Dictionary<string, int>(levels.Count, StringComparer.Ordinal);
+        foreach (var level in levels)
+        {
+            _byLevel.Add(level.Id, 0);
+        }
+
+        foreach (var question in _questionsById.Values)
+        {
+            if (_byPrimarySkill.TryGetValue(question.PrimarySkill, out var skillCount))
+            {
+                _byPrimarySkill[question.PrimarySkill] = skillCount + 1;
+            }
+
+            if (_byLevel.TryGetValue(question.LevelId, out var levelCount))
+            {
+                _byLevel[question.LevelId] = levelCount + 1;
+            }
+        }
     }
 
     public static ContentCatalogue Empty { get; } = new([], [], [], [], DateTime.UnixEpoch);
