@@ -26,6 +26,7 @@ public sealed class HostingKeepsDataSafe
         Assert.Equal(database.GetMigrations(), await database.GetAppliedMigrationsAsync());
     }
 
+    /// <summary>A write that finds the database locked waits in the app's busy handler, then goes through once the lock is free.</summary>
     [Fact]
     public async Task ConnectionsWaitForABusyDatabaseInsteadOfFailing()
     {
@@ -34,11 +35,17 @@ public sealed class HostingKeepsDataSafe
         var db = scope.ServiceProvider.GetRequiredService<TpmPrep.Web.Data.AppDbContext>();
         // Opened by EF, as every request's connection is, so the connection interceptor runs.
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database);
-        var connection = (SqliteConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout;";
+        await using var holder = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await holder.OpenAsync();
+        await using var hold = holder.BeginTransaction(deferred: false);
+        var waitsBefore = TpmPrep.Web.Data.SqliteConnectionSetup.Waits;
 
-        Assert.Equal(5000L, (long)(await command.ExecuteScalarAsync())!);
+        var write = Task.Run(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AspNetRoles\" SET \"ConcurrencyStamp\" = \"ConcurrencyStamp\""));
+        await Eventually.WaitForAsync(() => TpmPrep.Web.Data.SqliteConnectionSetup.Waits, waits => waits > waitsBefore || write.IsCompleted, "the write to wait for the lock");
+        Assert.False(write.IsCompleted, "the write went through while another connection held the write lock");
+        await hold.CommitAsync();
+
+        Assert.Equal(4, await write);
     }
 
     [Fact]
