@@ -8,6 +8,8 @@
 #   BENCH_SECONDS        seconds per read run (10; --quick 1)
 #   BENCH_PAIRS          back-to-back pairs per ratio (3; --quick 1)
 #   BENCH_WRITE_SECONDS  seconds per write run (15; --quick 2)
+#   BENCH_WRITE_WARM_SECONDS  seconds of unrecorded writes first (45; --quick 1): the JIT goes on compiling the write
+#                        path for about 40 s of steady writes on 2 cores, and the runs measure the steady state after it
 #   BENCH_STARTUP_RUNS   recorded start-ups of each app (5; --quick 1)
 #   BENCH_LIBRARY_SIZE   questions in the generated library (10000; --quick 2000)
 #   BENCH_DIR            scratch folder (a new one under /tmp); removed at the end unless BENCH_KEEP=1 or the run failed
@@ -27,10 +29,10 @@ done
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ $QUICK = 1 ]; then
-  BENCH_SECONDS=${BENCH_SECONDS:-1}; BENCH_PAIRS=${BENCH_PAIRS:-1}; BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-2}
+  BENCH_SECONDS=${BENCH_SECONDS:-1}; BENCH_PAIRS=${BENCH_PAIRS:-1}; BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-2}; BENCH_WRITE_WARM_SECONDS=${BENCH_WRITE_WARM_SECONDS:-1}
   BENCH_STARTUP_RUNS=${BENCH_STARTUP_RUNS:-1}; BENCH_LIBRARY_SIZE=${BENCH_LIBRARY_SIZE:-2000}; WARM_SECONDS=1
 else
-  BENCH_SECONDS=${BENCH_SECONDS:-10}; BENCH_PAIRS=${BENCH_PAIRS:-3}; BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-15}
+  BENCH_SECONDS=${BENCH_SECONDS:-10}; BENCH_PAIRS=${BENCH_PAIRS:-3}; BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-15}; BENCH_WRITE_WARM_SECONDS=${BENCH_WRITE_WARM_SECONDS:-45}
   BENCH_STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}; BENCH_LIBRARY_SIZE=${BENCH_LIBRARY_SIZE:-10000}; WARM_SECONDS=3
 fi
 
@@ -201,12 +203,13 @@ to_ms() { awk '{v = $1; if (v ~ /us$/) {sub(/us$/, "", v); v = v / 1000} else if
 
 # run_wrk LABEL CONNS THREADS SECONDS URL [USER]: sets R_RPS R_P50 R_P99 R_BAD (non-2xx/3xx responses + socket errors)
 run_wrk() {
-  local label=$1 conns=$2 threads=$3 secs=$4 url=$5 user=${6:-} file headers=()
+  local label=$1 conns=$2 threads=$3 secs=$4 url=$5 user=${6:-} file script=()
   RUN_ID=$((RUN_ID + 1))
   file=$RAW/$(printf '%03d' $RUN_ID)-$(echo "$label" | tr -c 'A-Za-z0-9\n' '_').txt
-  [ -n "$user" ] && headers=(-H "Cookie: $(cookie_of "$user")")
+  # A user's runs go through session.lua, which takes renewed cookies as a browser does (see benchmarks/cookies.lua)
+  [ -n "$user" ] && script=(-s "$REPO/benchmarks/session.lua")
   LOADS+=("$(load1)")
-  wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency "${headers[@]}" "$url" >"$file" 2>&1
+  BENCH_COOKIE=$([ -n "$user" ] && cookie_of "$user") wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency "${script[@]}" "$url" >"$file" 2>&1
   echo "load1 $(load1)" >>"$file"
   R_RPS=$(awk '/^Requests\/sec/ {print $2}' "$file"); R_RPS=${R_RPS:-0}
   R_P50=$(awk '$1 == "50%" {print $2}' "$file" | to_ms); R_P50=${R_P50:-nan}
@@ -258,7 +261,7 @@ cat <<EOF
 - Run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit$([ $QUICK = 1 ] && echo ", **--quick** (checks the script; the figures mean little)")
 - Machine: $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start
 - .NET SDK $(dotnet --version), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), sqlite3 $(sqlite3 --version | cut -d' ' -f1)
-- Settings: BENCH_SECONDS=$BENCH_SECONDS, BENCH_PAIRS=$BENCH_PAIRS, BENCH_WRITE_SECONDS=$BENCH_WRITE_SECONDS, BENCH_STARTUP_RUNS=$BENCH_STARTUP_RUNS, BENCH_LIBRARY_SIZE=$BENCH_LIBRARY_SIZE
+- Settings: BENCH_SECONDS=$BENCH_SECONDS, BENCH_PAIRS=$BENCH_PAIRS, BENCH_WRITE_SECONDS=$BENCH_WRITE_SECONDS, BENCH_WRITE_WARM_SECONDS=$BENCH_WRITE_WARM_SECONDS, BENCH_STARTUP_RUNS=$BENCH_STARTUP_RUNS, BENCH_LIBRARY_SIZE=$BENCH_LIBRARY_SIZE
 
 EOF
 
@@ -361,6 +364,9 @@ RSS_SCALING=$(rss_mb "$APP_PID")
 
 log "== writes: $WRITERS writers, one connection each, answer then grade, ${BENCH_WRITE_SECONDS} s"
 cycles=(); wreqs=(); wp99=(); anchors=(); wratios=(); werrors=0
+log "writes warm-up: ${BENCH_WRITE_WARM_SECONDS} s, not recorded"
+BENCH_WRITERS=$W/writers.tsv BENCH_QUESTIONS=$W/questions.tsv wrk -t$WRITERS -c$WRITERS -d"${BENCH_WRITE_WARM_SECONDS}s" --timeout 10s \
+  -s "$REPO/benchmarks/writes.lua" "$BASE" >"$RAW/writes-warm-up.txt" 2>&1
 for i in $(seq 1 "$BENCH_PAIRS"); do
   RUN_ID=$((RUN_ID + 1)); file=$RAW/$(printf '%03d' $RUN_ID)-writes.txt
   LOADS+=("$(load1)")

@@ -5,6 +5,8 @@
 -- BENCH_QUESTIONS names the file seed-load-test --questions writes: "id<TAB>criteria<TAB>levels".
 -- At the end it prints one line: WRITES answers=.. grades=.. bad=.. cycles_per_s=.. requests=.. and wrk's error counts.
 
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+local cookies = dofile(here .. "cookies.lua")
 local threads = {}
 local writers = {}
 for line in io.lines(os.getenv("BENCH_WRITERS")) do
@@ -38,7 +40,7 @@ function init(args)
   for i = 1, #email do offset = (offset * 31 + email:byte(i)) % #questions end
   answer_body = "Input.Answer=" .. encode("Clarify the goal, map the dependencies, agree one ranked list across teams, track blocked time and decide on the reorg with a pilot.")
     .. "&Input.TimeTakenSeconds=420&__RequestVerificationToken=" .. encode(tok)
-  headers = { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }
+  request_headers = { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }
 end
 
 local function grade_body(q)
@@ -51,14 +53,16 @@ end
 
 function request()
   if state == "grade" and grade_path then
-    return wrk.format("POST", grade_path, headers, grade_body(current))
+    return wrk.format("POST", grade_path, request_headers, grade_body(current))
   end
   current = questions[((offset + k) % #questions) + 1]
   k = k + 1
-  return wrk.format("POST", "/questions/" .. current.id, headers, answer_body)
+  return wrk.format("POST", "/questions/" .. current.id, request_headers, answer_body)
 end
 
 function response(status, headers, body)
+  -- Renewed cookies are taken, as a browser does (see cookies.lua).
+  request_headers["Cookie"] = cookies.taken(request_headers["Cookie"], headers)
   local location = headers["Location"] or headers["location"]
   if state == "answer" then
     if status == 302 and location and location:match("/grade$") then
