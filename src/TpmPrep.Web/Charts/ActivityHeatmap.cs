@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Humanizer;
 
@@ -39,7 +38,8 @@ public static class ActivityHeatmap
         var height = Top + (7 * (Cell + Gap)) + 24;
         var total = counts.Where(c => c.Key >= first && c.Key <= today).Sum(c => c.Value);
         var activeDays = counts.Count(c => c.Key >= first && c.Key <= today && c.Value > 0);
-        var svg = new StringBuilder();
+        // About 150 characters a day: sized once, so a year of cells is not copied over and over as the text grows.
+        var svg = new StringBuilder(1024 + (weeks * 7 * 160));
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart heatmap\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">Practice activity over the last year</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{"attempt".ToQuantity(total)} on {"day".ToQuantity(activeDays)} between {first:d MMMM yyyy} and {today:d MMMM yyyy}. The table below lists them by month.</desc>");
@@ -67,8 +67,15 @@ public static class ActivityHeatmap
                 }
 
                 var count = counts.GetValueOrDefault(day);
-                var label = count == 0 ? "No practice" : count == 1 ? "1 attempt" : $"{count} attempts";
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"l{Level(count)}\" x=\"{Left + (week * (Cell + Gap))}\" y=\"{Top + (dayIndex * (Cell + Gap))}\" width=\"{Cell}\" height=\"{Cell}\" rx=\"2\"><title>{WebUtility.HtmlEncode(label)} on {day.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}</title></rect>");
+                // The label is digits and words only, so it needs no encoding; each part is written straight into the text.
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"l{Level(count)}\" x=\"{Left + (week * (Cell + Gap))}\" y=\"{Top + (dayIndex * (Cell + Gap))}\" width=\"{Cell}\" height=\"{Cell}\" rx=\"2\"><title>");
+                _ = count switch
+                {
+                    0 => svg.Append("No practice"),
+                    1 => svg.Append("1 attempt"),
+                    _ => svg.Append(CultureInfo.InvariantCulture, $"{count} attempts"),
+                };
+                svg.Append(CultureInfo.InvariantCulture, $" on {day:ddd d MMM yyyy}</title></rect>");
             }
         }
 
