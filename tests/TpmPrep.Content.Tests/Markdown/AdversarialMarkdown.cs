@@ -27,6 +27,15 @@ internal static class AdversarialMarkdown
     /// <summary>Plain prose of the given length: the yardstick.</summary>
     public static string Plain(int length) => Cut(Repeat("The program plan names owners and dates for every milestone. ", length, lineEvery: 80, paragraphEvery: 6), length);
 
+    /// <summary>
+    /// An ordinary answer of about <paramref name="length"/> characters: a heading, paragraphs with emphasis, and a
+    /// bulleted list with a link, over and over, as people write them.
+    /// </summary>
+    public static string Ordinary(int length) => Cut(Repeat(
+        "## Approach\n\nThe program plan names owners and dates for every milestone. I would **first** agree the goal with the sponsor, then:\n\n"
+        + "- map the dependencies across the teams\n- agree one ranked list with [the leads](https://example.com/plan)\n- track *blocked* time every week\n\n",
+        length), length);
+
     public static IEnumerable<(string Name, string Text)> Inputs(int length)
     {
         foreach (var (open, close) in InlinePairs)

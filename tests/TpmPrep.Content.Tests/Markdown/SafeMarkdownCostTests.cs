@@ -4,16 +4,22 @@ using TpmPrep.Content.Markdown;
 namespace TpmPrep.Content.Tests.Markdown;
 
 /// <summary>
-/// Hostile Markdown of every shape never throws and never costs far more than plain text of the same
-/// length, through each way Markdown comes in: the budget is a ratio to plain text measured in the same
-/// test, in thread CPU time.
+/// Hostile Markdown of every shape never throws and never costs far more than ordinary input of the same
+/// length, through each way Markdown comes in: the budget is a ratio to ordinary input measured in the same
+/// test, in thread CPU time (with every method compiled once, optimised: see the project file).
 /// </summary>
-public sealed class HostileMarkdownCostsLittleMoreThanPlainText(Xunit.Abstractions.ITestOutputHelper output)
+public sealed class HostileMarkdownCostsLittleMoreThanOrdinaryMarkdown(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>The answer limit: the longest text a user can have rendered.</summary>
     private const int Length = 20_000;
 
-    /// <summary>Worst cost of an input against plain text of its length (the worst measured is about 7x: a 10,000-column table).</summary>
+    /// <summary>
+    /// Worst cost of an input against ordinary input of its length. Measured without tiered compilation (which had
+    /// made rarely used paths look 3-5 times cheaper than they are): against ordinary Markdown the worst is a wide table
+    /// or a long list, a few times its cost; against plain paragraphs, the cheapest text there is, a bulleted list of
+    /// links already costs 17-25x with our pipeline and 36x with Markdig's own defaults, which is why plain text is
+    /// not the yardstick here.
+    /// </summary>
     public const double Budget = 20;
 
     [Fact]
@@ -21,11 +27,11 @@ public sealed class HostileMarkdownCostsLittleMoreThanPlainText(Xunit.Abstractio
     {
         var worst = CostProbe.Worst(
             AdversarialMarkdown.Inputs(Length),
-            () => SafeMarkdown.ToHtml(AdversarialMarkdown.Plain(Length)),
+            () => SafeMarkdown.ToHtml(AdversarialMarkdown.Ordinary(Length)),
             text => Assert.NotNull(SafeMarkdown.ToHtml(text)),
             output);
 
-        Assert.True(worst.Ratio <= Budget, $"'{worst.Name}' costs {worst.Ratio:F1}x plain text of its length (budget {Budget}x)");
+        Assert.True(worst.Ratio <= Budget, $"'{worst.Name}' costs {worst.Ratio:F1}x ordinary Markdown of its length (budget {Budget}x)");
     }
 
     /// <summary>The shapes that were quadratic in Markdig (one paragraph of thousands of delimiters, thousands of
@@ -84,7 +90,7 @@ internal static class CostProbe
         var results = inputs.Select(input => (input.Name, input.Text, Ratio: ThreadCpuClock.BestOf(3, () => run(input.Text)) / baseline)).ToList();
 
         // A ratio near the budget may be one unlucky run: measure it again, with a fresh yardstick, before believing it.
-        var suspects = results.Where(r => r.Ratio > HostileMarkdownCostsLittleMoreThanPlainText.Budget / 3).ToList();
+        var suspects = results.Where(r => r.Ratio > HostileMarkdownCostsLittleMoreThanOrdinaryMarkdown.Budget / 3).ToList();
         foreach (var suspect in suspects)
         {
             var freshBaseline = ThreadCpuClock.BestOf(9, yardstick);
