@@ -55,3 +55,30 @@ public sealed class TrendChartDrawsOneLinePerArea
 
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 }
+
+public sealed class ActivityHeatmapDrawsAYearOfDays
+{
+    [Fact]
+    public void OneCellPerDayUpToTodayWithItsCountInWords()
+    {
+        var today = new DateOnly(2026, 12, 2); // a Wednesday
+        var first = ActivityHeatmap.FirstDay(today);
+        var counts = new Dictionary<DateOnly, int> { [today] = 1, [today.AddDays(-1)] = 7, [first.AddDays(-1)] = 50 };
+
+        var svg = ActivityHeatmap.Render("a", counts, today);
+
+        Assert.Equal(new DateOnly(2025, 12, 1), first);
+        var days = today.DayNumber - first.DayNumber + 1;
+        Assert.Equal(days + 5, CountOf(svg, "<rect")); // a cell a day and the five shades of the legend
+        Assert.Contains("<rect class=\"l1\" x=\"810\" y=\"48\" width=\"12\" height=\"12\" rx=\"2\"><title>1 attempt on Wed 2 Dec 2026</title></rect>", svg, StringComparison.Ordinal);
+        Assert.Contains("<title>7 attempts on Tue 1 Dec 2026</title>", svg, StringComparison.Ordinal);
+        Assert.Contains("<title>No practice on Mon 1 Dec 2025</title>", svg, StringComparison.Ordinal);
+        // The day before the first column is outside the chart and its count is left out of the summary.
+        Assert.Contains("<desc id=\"a-desc\">8 attempts on 2 days between 1 December 2025 and 2 December 2026.", svg, StringComparison.Ordinal);
+        Assert.Equal(svg, ActivityHeatmap.Content("a", counts, today).ToString());
+        Assert.StartsWith("<svg class=\"chart heatmap\"", svg, StringComparison.Ordinal);
+        Assert.EndsWith("</svg>", svg, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
+}

@@ -1,5 +1,6 @@
 using TpmPrep.Web.Access;
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Charts;
@@ -11,14 +12,14 @@ public sealed class IndexModel(ProgressService progress) : PageModel
 {
     public Dashboard Dashboard { get; private set; } = null!;
 
-    public string HeatmapSvg { get; private set; } = string.Empty;
+    public IHtmlContent Heatmap { get; private set; } = HtmlString.Empty;
 
     public string TrendSvg { get; private set; } = string.Empty;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Dashboard = await progress.GetAsync(User.Viewer(), User.RequiredUserId(), cancellationToken);
-        HeatmapSvg = ActivityHeatmap.Render("activity", Dashboard.DailyCounts, Dashboard.Today);
+        Heatmap = ActivityHeatmap.Content("activity", Dashboard.DailyCounts, Dashboard.Today);
         TrendSvg = TrendChart.Render(
             "skill-trend",
             "Average rubric score per skill area, month by month",
