@@ -44,12 +44,17 @@ public static class DatabaseSetup
                 }
 
                 // The compiled model spares building the model at every start (Data/CompiledModels; a test keeps it current).
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => UsePostgres(options, connectionString).UseModel(CompiledModels.PostgreSql.PostgresAppDbContextModel.Instance));
+                // The options are built once, not for every request's context: they depend on nothing a request has.
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(
+                    options => UsePostgres(options, connectionString).UseModel(CompiledModels.PostgreSql.PostgresAppDbContextModel.Instance),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 // Keys in the database: a cookie or form issued by one instance is accepted by every other.
                 dataProtection.PersistKeysToDbContext<AppDbContext>();
                 break;
             default:
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => UseSqlite(options, connectionString ?? paths.DefaultConnectionString).UseModel(CompiledModels.Sqlite.SqliteAppDbContextModel.Instance));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(
+                    options => UseSqlite(options, connectionString ?? paths.DefaultConnectionString).UseModel(CompiledModels.Sqlite.SqliteAppDbContextModel.Instance),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 // Keys beside the database, so a restart (or a second instance on the same data folder) keeps people logged in.
                 dataProtection.PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath));
                 break;

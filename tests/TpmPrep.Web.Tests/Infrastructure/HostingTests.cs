@@ -26,6 +26,35 @@ public sealed class HostingKeepsDataSafe
         Assert.Equal(database.GetMigrations(), await database.GetAppliedMigrationsAsync());
     }
 
+    /// <summary>
+    /// Each context keeps one connection for its life, and every connection the pool hands out, the first time or again,
+    /// has foreign keys on.
+    /// </summary>
+    [Fact]
+    public async Task EveryConnectionIsSetUpOnceAndKeptForTheContextsLife()
+    {
+        using var factory = TpmPrepFactory.OnSqlite();
+        for (var round = 0; round < 3; round++)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TpmPrep.Web.Data.AppDbContext>();
+            var connection = db.Database.GetDbConnection();
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+
+            Assert.Equal(1L, await PragmaAsync(connection, "foreign_keys"));
+            _ = await db.Attempts.CountAsync();
+            Assert.Same(connection, db.Database.GetDbConnection());
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+        }
+    }
+
+    private static async Task<long> PragmaAsync(System.Data.Common.DbConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>A write that finds the database locked waits in the app's busy handler, then goes through once the lock is free.</summary>
     [Fact]
     public async Task ConnectionsWaitForABusyDatabaseInsteadOfFailing()
