@@ -28,7 +28,7 @@ public sealed class HostingKeepsDataSafe
 
     /// <summary>
     /// Each context keeps one connection for its life, and every connection the pool hands out, the first time or again,
-    /// has foreign keys on.
+    /// has foreign keys on and commits to the write-ahead log without waiting for the disk.
     /// </summary>
     [Fact]
     public async Task EveryConnectionIsSetUpOnceAndKeptForTheContextsLife()
@@ -42,6 +42,7 @@ public sealed class HostingKeepsDataSafe
             Assert.Equal(System.Data.ConnectionState.Open, connection.State);
 
             Assert.Equal(1L, await PragmaAsync(connection, "foreign_keys"));
+            Assert.Equal(1L, await PragmaAsync(connection, "synchronous")); // NORMAL
             _ = await db.Attempts.CountAsync();
             Assert.Same(connection, db.Database.GetDbConnection());
             Assert.Equal(System.Data.ConnectionState.Open, connection.State);
