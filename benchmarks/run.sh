@@ -10,6 +10,10 @@
 #   BENCH_WRITE_SECONDS  seconds per write run (15; --quick 2)
 #   BENCH_WRITE_WARM_SECONDS  seconds of unrecorded writes first (45; --quick 1): the JIT goes on compiling the write
 #                        path for about 40 s of steady writes on 2 cores, and the runs measure the steady state after it
+#   BENCH_USER_WARM_SECONDS  seconds of unrecorded per-user requests before the per-user runs, and again on the
+#                        library (60; --quick 1): a new process's JIT goes on compiling those pages' path for about a
+#                        minute at 8 connections on 2 cores (the anonymous pages, served from the output cache, warm
+#                        none of it)
 #   BENCH_STARTUP_RUNS   recorded start-ups of each app (5; --quick 1)
 #   BENCH_LIBRARY_SIZE   questions in the generated library (10000; --quick 2000)
 #   BENCH_DIR            scratch folder (a new one under /tmp); removed at the end unless BENCH_KEEP=1 or the run failed
@@ -30,9 +34,11 @@ done
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ $QUICK = 1 ]; then
   BENCH_SECONDS=${BENCH_SECONDS:-1}; BENCH_PAIRS=${BENCH_PAIRS:-1}; BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-2}; BENCH_WRITE_WARM_SECONDS=${BENCH_WRITE_WARM_SECONDS:-1}
+  BENCH_USER_WARM_SECONDS=${BENCH_USER_WARM_SECONDS:-1}
   BENCH_STARTUP_RUNS=${BENCH_STARTUP_RUNS:-1}; BENCH_LIBRARY_SIZE=${BENCH_LIBRARY_SIZE:-2000}; WARM_SECONDS=1
 else
   BENCH_SECONDS=${BENCH_SECONDS:-10}; BENCH_PAIRS=${BENCH_PAIRS:-3}; BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-15}; BENCH_WRITE_WARM_SECONDS=${BENCH_WRITE_WARM_SECONDS:-45}
+  BENCH_USER_WARM_SECONDS=${BENCH_USER_WARM_SECONDS:-60}
   BENCH_STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}; BENCH_LIBRARY_SIZE=${BENCH_LIBRARY_SIZE:-10000}; WARM_SECONDS=3
 fi
 
@@ -261,7 +267,7 @@ cat <<EOF
 - Run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit$([ $QUICK = 1 ] && echo ", **--quick** (checks the script; the figures mean little)")
 - Machine: $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start
 - .NET SDK $(dotnet --version), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), sqlite3 $(sqlite3 --version | cut -d' ' -f1)
-- Settings: BENCH_SECONDS=$BENCH_SECONDS, BENCH_PAIRS=$BENCH_PAIRS, BENCH_WRITE_SECONDS=$BENCH_WRITE_SECONDS, BENCH_WRITE_WARM_SECONDS=$BENCH_WRITE_WARM_SECONDS, BENCH_STARTUP_RUNS=$BENCH_STARTUP_RUNS, BENCH_LIBRARY_SIZE=$BENCH_LIBRARY_SIZE
+- Settings: BENCH_SECONDS=$BENCH_SECONDS, BENCH_PAIRS=$BENCH_PAIRS, BENCH_WRITE_SECONDS=$BENCH_WRITE_SECONDS, BENCH_WRITE_WARM_SECONDS=$BENCH_WRITE_WARM_SECONDS, BENCH_USER_WARM_SECONDS=$BENCH_USER_WARM_SECONDS, BENCH_STARTUP_RUNS=$BENCH_STARTUP_RUNS, BENCH_LIBRARY_SIZE=$BENCH_LIBRARY_SIZE
 
 EOF
 
@@ -326,7 +332,16 @@ for i in "${!ANON_PAGES[@]}"; do
 done
 RSS_ANON=$(rss_mb "$APP_PID")
 
+# user_warm_up USER PATHS...: BENCH_USER_WARM_SECONDS of the user's pages in turn, 8 connections, not recorded
+user_warm_up() {
+  local user=$1; shift
+  log "per-user warm-up: ${BENCH_USER_WARM_SECONDS} s of $* as $user, not recorded"
+  BENCH_PATHS="$*" BENCH_COOKIE=$(cookie_of "$user") wrk -t2 -c8 -d"${BENCH_USER_WARM_SECONDS}s" --timeout 10s \
+    -s "$REPO/benchmarks/session.lua" "$BASE/" >"$RAW/user-warm-up-$RUN_ID.txt" 2>&1
+}
+
 log "== per-user pages: 8 connections, logged in, against the same bytes as a static file"
+user_warm_up demo /progress /attempts /review /assessment
 for who in demo load-5000; do
   for page in progress attempts review assessment; do
     paired "$who /$page" 8 "$BASE/$page" "$who" "$BASE/bench/$who-$page.html" ""
@@ -471,6 +486,7 @@ for i in "${!LIB_PAGES[@]}"; do
   row "Anonymous \`$page\`, library, 32 conns" "$(fmt_n "$R_RPS") rps; p99 $(fmt_ms "$R_P99")$(bad_note $R_BAD)" "\`${ANON_PAGES[$i]}\`, shipped content (earlier, not paired): $(fmt_n "$shipped") rps" \
     "$(fmt_x "$(divide "$R_RPS" "$shipped")")" "" "info"
 done
+user_warm_up demo /progress
 run_wrk "library demo /progress" 8 2 "$BENCH_SECONDS" "$BASE/progress" demo
 row "\`/progress\`, demo candidate, library, 8 conns" "$(fmt_n "$R_RPS") rps; p99 $(fmt_ms "$R_P99")$(bad_note $R_BAD)" "" "" "" "info"
 v=$(rss_mb "$APP_PID")
