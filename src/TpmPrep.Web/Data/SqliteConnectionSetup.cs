@@ -28,10 +28,10 @@ internal sealed partial class SqliteConnectionSetup : DbConnectionInterceptor
     /// <summary>How many times, since the app started, a connection has had to wait for another one's lock.</summary>
     public static long Waits => Interlocked.Read(ref _waits);
 
-
     /// <summary>
-    /// The native connections already set up. The pool hands the same one out again and again, and both settings
-    /// last as long as it does, so each is set up once instead of at every open (one more SQL command per query).
+    /// The native connections already set up. The pool hands the same one out again and again, and the busy handler
+    /// and the pragmas last as long as it does, so each is set up once instead of at every open (one more SQL command
+    /// per query).
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> SetUp = [];
 
@@ -43,10 +43,18 @@ internal sealed partial class SqliteConnectionSetup : DbConnectionInterceptor
             return;
         }
 
-        SetBusyHandler(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        try
+        {
+            SetBusyHandler(connection);
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+        catch
+        {
+            Forget(connection);
+            throw;
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -57,18 +65,35 @@ internal sealed partial class SqliteConnectionSetup : DbConnectionInterceptor
             return;
         }
 
-        SetBusyHandler(connection);
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        try
         {
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            SetBusyHandler(connection);
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            Forget(connection);
+            throw;
         }
     }
 
     /// <summary>True the first time this native connection is seen, which marks it seen.</summary>
     private static bool FirstOpen(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || SetUp.TryAdd(handle, handle);
+
+    /// <summary>A set-up that failed (a cancelled open, say) is tried again at the next open of the same connection.</summary>
+    private static void Forget(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            SetUp.Remove(handle);
+        }
+    }
 
     private static unsafe void SetBusyHandler(DbConnection connection)
     {
