@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using TpmPrep.Web.Infrastructure;
 
 namespace TpmPrep.Web.Data;
 
@@ -43,7 +44,7 @@ public sealed class DatabaseReadiness
                 logger.LogCritical(ex, "The database could not be prepared; the app stops");
                 // The app stops before Ready faults, so whatever sees the fault sees the app stopping; and
                 // Main, once the server has stopped, finds the error here.
-                _failure = ex;
+                Volatile.Write(ref _failure, ex);
                 lifetime.StopApplication();
                 _ready.TrySetException(ex);
             }
@@ -67,14 +68,6 @@ public static class DatabaseReady
     {
         ArgumentNullException.ThrowIfNull(app);
         var readiness = app.ApplicationServices.GetRequiredService<DatabaseReadiness>();
-        return app.Use(async (context, next) =>
-        {
-            if (!readiness.IsReady && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
-            {
-                await readiness.Ready.WaitAsync(context.RequestAborted);
-            }
-
-            await next(context);
-        });
+        return app.UseHeldUntil(() => readiness.IsReady, () => readiness.Ready);
     }
 }

@@ -13,14 +13,6 @@ public static class ContentReady
     {
         ArgumentNullException.ThrowIfNull(app);
         var catalogue = app.ApplicationServices.GetRequiredService<CatalogueProvider>();
-        return app.Use(async (context, next) =>
-        {
-            if (!catalogue.IsLoaded && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
-            {
-                await catalogue.FirstLoad.WaitAsync(context.RequestAborted);
-            }
-
-            await next(context);
-        });
+        return app.UseHeldUntil(() => catalogue.IsLoaded, () => catalogue.FirstLoad);
     }
 }
