@@ -10,7 +10,7 @@ using TpmPrep.Web.Catalogue;
 namespace TpmPrep.Web.Pages;
 
 [OutputCache(PolicyName = ContentCaching.Policy)]
-public sealed class IndexModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
+public sealed class IndexModel(CatalogueProvider catalogue) : PageModel
 {
     public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;
 
@@ -24,7 +24,7 @@ public sealed class IndexModel(CatalogueProvider catalogue, AttemptService attem
         QuestionsByPrimarySkill = Catalogue.QuestionsByPrimarySkill();
         if (User.UserId() is { } userId)
         {
-            AttemptCount = await attempts.CountAsync(User.Viewer(), userId, cancellationToken);
+            AttemptCount = await SignedInOnly.Get<AttemptService>(HttpContext).CountAsync(User.Viewer(), userId, cancellationToken);
         }
     }
 }

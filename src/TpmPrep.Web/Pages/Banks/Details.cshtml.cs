@@ -11,7 +11,7 @@ using TpmPrep.Web.Catalogue;
 namespace TpmPrep.Web.Pages.Banks;
 
 [OutputCache(PolicyName = ContentCaching.Policy)]
-public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService attempts) : PageModel
+public sealed class DetailsModel(CatalogueProvider catalogue) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Skill { get; set; }
@@ -48,7 +48,7 @@ public sealed class DetailsModel(CatalogueProvider catalogue, AttemptService att
             .ToList();
         if (User.UserId() is { } userId)
         {
-            AttemptCounts = await attempts.CountsByQuestionAsync(User.Viewer(), userId, bank.Questions.Select(q => q.Id).ToList(), cancellationToken);
+            AttemptCounts = await SignedInOnly.Get<AttemptService>(HttpContext).CountsByQuestionAsync(User.Viewer(), userId, bank.Questions.Select(q => q.Id).ToList(), cancellationToken);
         }
 
         return Page();
