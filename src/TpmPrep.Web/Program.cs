@@ -24,6 +24,8 @@ builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
 var paths = TpmPrepPaths.FromConfiguration(builder.Configuration);
 Directory.CreateDirectory(paths.DataPath);
+// The content library is read on another core while the host is built (CatalogueProvider takes the result).
+builder.Services.AddSingleton(new FirstContentLoad(paths.ContentPath));
 builder.Services.AddSingleton(paths);
 builder.Services.AddTpmPrepData(builder.Configuration, paths);
 builder.Services.AddTpmPrepIdentity();

@@ -26,15 +26,18 @@ public sealed class CatalogueProvider : IDisposable
     private readonly Task _firstLoad;
     private volatile bool _disposed;
 
-    public CatalogueProvider(TpmPrepPaths paths, ILogger<CatalogueProvider> logger)
+    public CatalogueProvider(TpmPrepPaths paths, ILogger<CatalogueProvider> logger, FirstContentLoad? started = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         _logger = logger;
         _contentPath = paths.ContentPath;
         _reloadTimer = new Timer(_ => ReloadFromTimer(), null, Timeout.Infinite, Timeout.Infinite);
         // The first load runs beside the rest of start-up (the database, the web server); whoever needs the
-        // catalogue before it is done waits for it (see Current and FirstLoad), and /healthz says it is loading.
-        _firstLoad = Task.Run(LoadFirst);
+        // catalogue before it is done waits for it (see Current and FirstLoad), and /healthz says it is loading. When
+        // Program started reading this folder before the host was built, that read is the first load.
+        _firstLoad = started is not null && string.Equals(started.ContentPath, _contentPath, StringComparison.Ordinal)
+            ? started.Catalogue.ContinueWith(LoadFirst, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+            : Task.Run(() => LoadFirst(started: null));
     }
 
     /// <summary>Done when the content folder has been read once; until then <see cref="IsLoaded"/> is false.</summary>
@@ -84,13 +87,14 @@ public sealed class CatalogueProvider : IDisposable
         }
     }
 
-    private void LoadFirst()
+    private void LoadFirst(Task<ContentCatalogue>? started)
     {
         lock (_reloadLock)
         {
             try
             {
-                Volatile.Write(ref _current, LoadAndLog(previous: null));
+                var catalogue = started is null ? ContentLoader.Load(_contentPath, "content", previous: null) : started.GetAwaiter().GetResult();
+                Volatile.Write(ref _current, Logged(catalogue, previous: null));
                 ReturnMemoryAfterLoad(Volatile.Read(ref _current));
             }
 #pragma warning disable CA1031 // The loader reports bad files itself; anything else it throws must not leave the app without a catalogue for good.
@@ -217,9 +221,12 @@ public sealed class CatalogueProvider : IDisposable
         }
     }
 
-    private ContentCatalogue LoadAndLog(ContentCatalogue? previous)
+    private ContentCatalogue LoadAndLog(ContentCatalogue? previous) =>
+        Logged(ContentLoader.Load(_contentPath, "content", previous: previous), previous);
+
+    /// <summary>Reports what a load found (unless a reload found just what the catalogue before it did) and returns it.</summary>
+    private ContentCatalogue Logged(ContentCatalogue catalogue, ContentCatalogue? previous)
     {
-        var catalogue = ContentLoader.Load(_contentPath, "content", previous: previous);
         if (previous is not null && SameReport(previous, catalogue))
         {
             return catalogue; // Polling a missing folder, or an editor saving the same text: nothing new to say.
