@@ -19,6 +19,7 @@ public static class FeatureServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogueProvider>();
+        services.AddSingleton<InlineStylesheet>();
         services.AddScoped<RecordAccess>();
         services.AddSingleton<IAccessGrant, AdministratorGrant>();
         services.AddSingleton<ParsedQuestionCache>();
