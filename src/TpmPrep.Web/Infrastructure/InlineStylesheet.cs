@@ -10,7 +10,7 @@ namespace TpmPrep.Web.Infrastructure;
 /// The site's stylesheet (<c>wwwroot/css/site.css</c>, about 12 KB, 3 KB compressed), written into the head of every
 /// page instead of linked: a linked stylesheet holds the first paint back by a round trip, which on a phone's
 /// connection is the largest part of the time to the first paint. The Content-Security-Policy allows this one
-/// <c>&lt;style&gt;</c> by its SHA-256 (<see cref="CspSource"/>), and still no other inline style. The file is read
+/// <c>&lt;style&gt;</c> by its SHA-256 (<see cref="ContentSecurityPolicy"/>), and still no other inline style. The file is read
 /// once; during development it is read again when it changes.
 /// </summary>
 public sealed class InlineStylesheet : IDisposable
@@ -35,16 +35,13 @@ public sealed class InlineStylesheet : IDisposable
     /// <summary>The stylesheet's text, to write between <c>&lt;style&gt;</c> and <c>&lt;/style&gt;</c>.</summary>
     public IHtmlContent Css => Volatile.Read(ref _current).Css;
 
-    /// <summary>The CSP source that allows exactly that text: <c>'sha256-…'</c>.</summary>
-    public string CspSource => Volatile.Read(ref _current).CspSource;
-
     /// <summary>The Content-Security-Policy header that goes with it (<see cref="SecurityHeaders.ContentSecurityPolicy"/>).</summary>
     public string ContentSecurityPolicy => Volatile.Read(ref _current).Policy;
 
     public void Dispose() => _watch?.Dispose();
 
     /// <summary>The CSP source for a <c>&lt;style&gt;</c> element holding <paramref name="css"/> (the hash of its UTF-8 bytes).</summary>
-    public static string CspSourceFor(string css) =>
+    private static string CspSourceFor(string css) =>
         $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)))}'";
 
     private static Snapshot Read(IFileProvider files)
@@ -67,9 +64,8 @@ public sealed class InlineStylesheet : IDisposable
             throw new InvalidDataException($"wwwroot/{FilePath} contains \"</style\", which cannot be written inside a <style> element.");
         }
 
-        var source = CspSourceFor(css);
-        return new Snapshot(new HtmlString(css), source, SecurityHeaders.ContentSecurityPolicy(source));
+        return new Snapshot(new HtmlString(css), SecurityHeaders.ContentSecurityPolicy(CspSourceFor(css)));
     }
 
-    private sealed record Snapshot(IHtmlContent Css, string CspSource, string Policy);
+    private sealed record Snapshot(IHtmlContent Css, string Policy);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Infrastructure;
@@ -44,6 +45,17 @@ public sealed class FirstContentLoadTests : IDisposable
 
         Assert.NotSame(await started.Catalogue, provider.Current);
         Assert.True(provider.Current.QuestionCount > 0);
+    }
+
+    [Fact]
+    public async Task TheAppTakesTheReadProgramStartedBeforeTheHostWasBuilt()
+    {
+        using var factory = new TpmPrepFactory();
+        var provider = factory.Services.GetRequiredService<CatalogueProvider>();
+        await provider.FirstLoad;
+
+        // One read of the folder, not two: the catalogue served is the one Program started reading.
+        Assert.Same(await factory.Services.GetRequiredService<FirstContentLoad>().Catalogue, provider.Current);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
