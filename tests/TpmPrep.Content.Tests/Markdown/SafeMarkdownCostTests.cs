@@ -8,6 +8,7 @@ namespace TpmPrep.Content.Tests.Markdown;
 /// length, through each way Markdown comes in: the budget is a ratio to ordinary input measured in the same
 /// test, in thread CPU time (with every method compiled once, optimised: see the project file).
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class HostileMarkdownCostsLittleMoreThanOrdinaryMarkdown(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>The answer limit: the longest text a user can have rendered.</summary>
@@ -54,10 +55,18 @@ public sealed class HostileMarkdownCostsLittleMoreThanOrdinaryMarkdown(Xunit.Abs
         var small = string.Concat(Enumerable.Repeat(unit, Length / unit.Length));
         var large = string.Concat(Enumerable.Repeat(unit, 8 * Length / unit.Length));
 
-        var growth = ThreadCpuClock.BestOf(5, () => SafeMarkdown.ToHtml(large)) / ThreadCpuClock.BestOf(5, () => SafeMarkdown.ToHtml(small));
+        var growth = Growth(5);
+        if (growth >= 20)
+        {
+            // One unlucky measurement (a busy runner) is measured again, with more runs, before it is believed; cost that
+            // really grows with the square of the length comes out near 64x every time.
+            growth = Math.Min(growth, Growth(15));
+        }
 
-        output.WriteLine($"'{unit}': 8 times the length costs {growth:F1} times as much");
+        output.WriteLine($"'{unit.ReplaceLineEndings("\\n")}': 8 times the length costs {growth:F1} times as much");
         Assert.True(growth < 20, $"8 times the length costs {growth:F1} times as much: the cost grows faster than the length");
+
+        double Growth(int runs) => ThreadCpuClock.BestOf(runs, () => SafeMarkdown.ToHtml(large)) / ThreadCpuClock.BestOf(runs, () => SafeMarkdown.ToHtml(small));
     }
 
     [Fact]
@@ -79,6 +88,14 @@ public sealed class HostileMarkdownCostsLittleMoreThanOrdinaryMarkdown(Xunit.Abs
 
         Assert.True(worst.Ratio <= Budget, $"'{worst.Name}' costs {worst.Ratio:F1}x a plain prompt of its length (budget {Budget}x)");
     }
+}
+
+/// <summary>The cost tests run after every other test of the assembly, none beside them: another test's allocations and
+/// collections would otherwise be part of what they measure.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredAlone
+{
+    public const string Name = "Cost measured alone";
 }
 
 /// <summary>Cost of each input against a yardstick; anything near the budget is measured again with more runs.</summary>
