@@ -8,9 +8,13 @@ cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 for pair in SqliteAppDbContext:Sqlite PostgresAppDbContext:PostgreSql; do
   context=${pair%%:*} folder=${pair##*:}
-  rm -rf "src/TpmPrep.Web/Data/CompiledModels/$folder"
+  # Generated beside the old model and swapped in afterwards: the app names the old one, so it must build first.
+  out="Data/CompiledModels/$folder.new"
+  rm -rf "src/TpmPrep.Web/$out"
   dotnet ef dbcontext optimize --project src/TpmPrep.Web --context "$context" \
-    --output-dir "Data/CompiledModels/$folder" --namespace "TpmPrep.Web.Data.CompiledModels.$folder"
-  rm -f "src/TpmPrep.Web/Data/CompiledModels/$folder/${context}AssemblyAttributes.cs"
+    --output-dir "$out" --namespace "TpmPrep.Web.Data.CompiledModels.$folder"
+  rm -f "src/TpmPrep.Web/$out/${context}AssemblyAttributes.cs"
+  rm -rf "src/TpmPrep.Web/Data/CompiledModels/$folder"
+  mv "src/TpmPrep.Web/$out" "src/TpmPrep.Web/Data/CompiledModels/$folder"
 done
 rm -f src/TpmPrep.Web/design-time.db*

@@ -260,7 +260,7 @@ public static partial class ContentLoader
         // when the files are read one by one. A file the parallel pass did not read is read when its turn comes.
         var bankFolders = context.Folders(folder).Select(f => new BankFolder(f, context.MarkdownFiles(f).Where(p => Path.GetFileName(p) != BankFileName).ToList())).ToList();
         var present = bankFolders.Where(b => File.Exists(b.BankPath)).ToList();
-        Parallel.ForEach(present, ParallelParsing, b => b.ParsedBank = ParseBank(context, b.BankPath, SkillExists));
+        Parallel.ForEach(present, ParallelParsing, b => b.ParsedBank = ParseBank(context, b.BankPath, SkillExists, levels));
         var questionWork = present.SelectMany(b => b.QuestionFiles.Select((path, i) => (Bank: b, Path: path, Index: i))).ToList();
         foreach (var bank in present)
         {
@@ -280,7 +280,7 @@ public static partial class ContentLoader
                 continue;
             }
 
-            var parsedBank = bankFolder.ParsedBank ?? ParseBank(context, bankPath, SkillExists);
+            var parsedBank = bankFolder.ParsedBank ?? ParseBank(context, bankPath, SkillExists, levels);
             context.Errors.AddRange(parsedBank.Errors);
             parsedBank.Failure?.Throw();
             var header = parsedBank.Header;
@@ -289,7 +289,7 @@ public static partial class ContentLoader
                 if (previousBank is not null && previousBank.Skills.All(SkillExists))
                 {
                     context.Keep(bankPath);
-                    header = new BankHeader(previousBank.Id, previousBank.Title, previousBank.Summary, previousBank.Skills, previousBank.Order, previousBank.IntroductionHtml);
+                    header = new BankHeader(previousBank.Id, previousBank.Title, previousBank.Summary, previousBank.Skills, previousBank.Order, previousBank.IntroductionHtml, previousBank.LevelId);
                 }
                 else
                 {
@@ -317,9 +317,10 @@ public static partial class ContentLoader
 
             bankFolder.ParsedQuestions = null; // Let the parse results go once they have been taken.
 
-            // Easiest level first, so a bank reads as a progression.
-            var ordered = questions.OrderBy(q => levels.FindIndex(l => l.Id == q.LevelId)).ThenBy(q => q.Title, StringComparer.Ordinal).ToList();
-            banks.Add(new QuestionBank(header.Id, header.Title, header.Summary, header.Skills, header.Order, header.IntroductionHtml, context.Display(bankPath), ordered));
+            // Easiest level first, so a bank reads as a progression; an interview kit keeps the order of its files.
+            var ordered = header.LevelId is not null ? questions
+                : questions.OrderBy(q => levels.FindIndex(l => l.Id == q.LevelId)).ThenBy(q => q.Title, StringComparer.Ordinal).ToList();
+            banks.Add(new QuestionBank(header.Id, header.Title, header.Summary, header.Skills, header.Order, header.IntroductionHtml, context.Display(bankPath), ordered, header.LevelId));
         }
 
         return banks.OrderBy(b => b.Order).ThenBy(b => b.Title, StringComparer.Ordinal).ToList();
@@ -339,13 +340,45 @@ public static partial class ContentLoader
         return banks;
     }
 
-    private sealed record BankHeader(string Id, string Title, string Summary, IReadOnlyList<string> Skills, int Order, string IntroductionHtml);
+    private sealed record BankHeader(string Id, string Title, string Summary, IReadOnlyList<string> Skills, int Order, string IntroductionHtml, string? LevelId);
 
-    private static BankHeader? ReadBankHeader(SourceFile file, Func<string, bool> skillExists)
+    /// <summary>
+    /// Checks the text of one bank file (<c>_bank.md</c>) by the rules the loader applies, against the skill areas and
+    /// levels of <paramref name="catalogue"/>: what the app checks before it exports an interview kit as a bank. Never throws.
+    /// </summary>
+    public static IReadOnlyList<ContentError> CheckBankFile(string name, string text, ContentCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var errors = new List<ContentError>();
+        try
+        {
+            var file = SourceFile.Read(name, text, errors);
+            ReadBankHeader(file, s => catalogue.FindSkill(s) is not null, catalogue.Levels.ToList());
+        }
+#pragma warning disable CA1031 // A user's text must never take the request down: whatever goes wrong is an error on it.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            errors.Add(new ContentError(name, 1, "the bank file could not be read: " + ex.Message));
+        }
+
+        return errors;
+    }
+
+    private static BankHeader? ReadBankHeader(SourceFile file, Func<string, bool> skillExists, IReadOnlyList<Level> levels)
     {
         var (id, title, order) = file.Identity(titleLimit: 120);
         var summary = file.RequiredString("summary", 300);
         var bankSkills = file.IdList("skills", 1, 6, skillExists, "skill area");
+        // Optional: the level an interview kit is for (a kit exported from the app is a bank with a level).
+        var level = file.Field("level") is null ? null : file.RequiredString("level", 80);
+        if (level is not null && levels.All(l => l.Id != level))
+        {
+            file.Error(file.Field("level"), $"unknown level '{level}' (known: {string.Join(", ", levels.Select(l => l.Id))})");
+            level = null;
+        }
+
         file.RejectUnknownFields();
         var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
         if (sections is not null && sections.Sections.Count > 0)
@@ -359,7 +392,7 @@ public static partial class ContentLoader
         }
 
         var introduction = RenderBlocks(file, sections.Preamble, file.BodyStartLine);
-        return introduction is null ? null : new BankHeader(id, title, summary, bankSkills, order, introduction);
+        return introduction is null ? null : new BankHeader(id, title, summary, bankSkills, order, introduction, level);
     }
 
     private static readonly ParallelOptions ParallelParsing = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -393,7 +426,7 @@ public static partial class ContentLoader
     }
 
     /// <summary>Reads and parses one bank file; safe to run for several files at once (each has its own error list).</summary>
-    private static ParsedBank ParseBank(LoadContext context, string path, Func<string, bool> skillExists)
+    private static ParsedBank ParseBank(LoadContext context, string path, Func<string, bool> skillExists, IReadOnlyList<Level> levels)
     {
         var parsed = new ParsedBank();
         try
@@ -402,7 +435,7 @@ public static partial class ContentLoader
             if (file is not null)
             {
                 parsed.Opened = true;
-                parsed.Header = ReadBankHeader(file, skillExists);
+                parsed.Header = ReadBankHeader(file, skillExists, levels);
                 parsed.ErrorCount = file.ErrorCount;
             }
         }

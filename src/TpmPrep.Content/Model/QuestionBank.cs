@@ -1,6 +1,9 @@
 namespace TpmPrep.Content.Model;
 
-/// <summary>A themed set of questions loaded from one folder.</summary>
+/// <summary>
+/// A themed set of questions loaded from one folder. A bank with a <see cref="LevelId"/> is an interview kit for that
+/// level (the format a kit is exported in): its questions keep the order of their file names.
+/// </summary>
 public sealed record QuestionBank(
     string Id,
     string Title,
@@ -9,4 +12,5 @@ public sealed record QuestionBank(
     int Order,
     string IntroductionHtml,
     string SourcePath,
-    IReadOnlyList<Question> Questions);
+    IReadOnlyList<Question> Questions,
+    string? LevelId = null);

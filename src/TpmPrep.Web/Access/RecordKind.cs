@@ -24,6 +24,9 @@ public enum RecordKind
     /// <summary>Questions a person wrote in the app.</summary>
     Question,
 
+    /// <summary>Question sets and interview kits a person built.</summary>
+    QuestionSet,
+
     /// <summary>The account itself: its roles and standing, what an administrator manages.</summary>
     Account,
 

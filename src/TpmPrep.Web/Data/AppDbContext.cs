@@ -50,6 +50,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<CustomQuestion> CustomQuestions => Set<CustomQuestion>();
 
+    public DbSet<QuestionSet> QuestionSets => Set<QuestionSet>();
+
+    public DbSet<QuestionSetItem> QuestionSetItems => Set<QuestionSetItem>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportJobDocument> ImportJobDocuments => Set<ImportJobDocument>();

@@ -3,7 +3,7 @@ using TpmPrep.Web.Data;
 
 namespace TpmPrep.Web.Demo;
 
-/// <summary><c>seed-demo [EMAIL] [PASSWORD]</c>: creates a demo candidate with four months of practice history.</summary>
+/// <summary><c>seed-demo [EMAIL] [PASSWORD]</c>: creates a demo candidate with four months of practice history, and a demo hiring manager with two interview kits.</summary>
 internal static class SeedDemoCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
@@ -20,13 +20,13 @@ internal static class SeedDemoCommand
         await using var scope = services.CreateAsyncScope();
         var catalogue = scope.ServiceProvider.GetRequiredService<CatalogueProvider>().Current;
         var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
-        if (!await demo.CreateAccountAsync(email, password, catalogue, CancellationToken.None))
-        {
-            await output.WriteLineAsync($"{email} already exists; nothing changed.");
-            return 0;
-        }
-
-        await output.WriteLineAsync($"Demo candidate created: log in as {email} with the password {password}");
+        await output.WriteLineAsync(await demo.CreateAccountAsync(email, password, catalogue, CancellationToken.None)
+            ? $"Demo candidate created: log in as {email} with the password {password}"
+            : $"{email} already exists; nothing changed.");
+        var hiring = scope.ServiceProvider.GetRequiredService<DemoHiring>();
+        await output.WriteLineAsync(await hiring.CreateAsync(password, catalogue, CancellationToken.None)
+            ? $"Demo hiring manager created, with two interview kits: log in as {DemoHiring.ManagerEmail} with the password {password}"
+            : $"{DemoHiring.ManagerEmail} already exists; nothing changed.");
         return 0;
     }
 }

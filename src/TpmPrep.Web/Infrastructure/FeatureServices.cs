@@ -4,6 +4,7 @@ using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Demo;
+using TpmPrep.Web.Kits;
 using TpmPrep.Web.Portability;
 using TpmPrep.Web.Practice;
 using TpmPrep.Web.Progress;
@@ -32,12 +33,15 @@ public static class FeatureServices
         services.AddScoped<ProgressService>();
         services.AddScoped<ProgressRollups>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<KitService>();
+        services.AddScoped<KitPortability>();
         services.AddScoped<DataPortability>();
         services.AddScoped<ImportJobs>();
         services.AddSingleton<ImportSignal>();
         services.AddSingleton<ImportWriter>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<DemoData>();
+        services.AddScoped<DemoHiring>();
         services.AddScoped<LoadTestData>();
         services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");
         return services;
@@ -61,10 +65,13 @@ public static class FeatureServices
             options.Conventions.AuthorizePage("/Markdown/Preview");
             options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
             options.Conventions.AuthorizeFolder("/MyQuestions");
+            options.Conventions.AuthorizeFolder("/Kits", AppRoles.HiringManager);
         }).AddMvcOptions(options => options.Filters.Add<RecordNotFoundFilter>());
         // Validation is the server's (no script library under the CSP): no data-val-* attributes on the fields.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
-        services.AddAuthorizationBuilder().AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin))
+            .AddPolicy(AppRoles.HiringManager, policy => policy.RequireRole(AppRoles.HiringManager));
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;
     }

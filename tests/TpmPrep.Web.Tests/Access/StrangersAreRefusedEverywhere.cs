@@ -86,13 +86,14 @@ public sealed partial class StrangersAreRefusedEverywhere
         // The same requests from the owner do reach the records: the check above is not passing on an empty app.
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/attempts/{owner.AttemptId}"), StringComparison.Ordinal);
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/questions/{owner.QuestionId}"), StringComparison.Ordinal);
+        Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/kits/{owner.RecordIds[^1]}/print"), StringComparison.Ordinal);
         owner.Client.Dispose();
     }
 
     /// <summary>The owner, signed in, with an answer, grades and notes, a draft, a session, an assessment, an import and a question written in the app, each carrying the secret.</summary>
     private static async Task<Owner> OwnerWithOneOfEverythingAsync(TpmPrepFactory factory)
     {
-        var client = await AppClient.RegisteredAsync(factory, "owner@example.com");
+        var client = await RegisterWithRolesAsync(factory, "owner@example.com", [AppRoles.Candidate, AppRoles.HiringManager]);
         var written = await client.PostFormAsync("/my-questions/edit", new() { ["Input.Markdown"] = QuestionMarkdown($"Rescue story {Secret}") });
         Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
         var questionId = WrittenQuestionLocation().Match(written.Headers.Location!.OriginalString).Groups[1].Value;
@@ -121,10 +122,15 @@ public sealed partial class StrangersAreRefusedEverywhere
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         var importId = int.Parse(NumberAfter("/account/data/imports/").Match(imported.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
 
+        var kit = await client.PostFieldsAsync("/kits/new", [new("Input.Title", $"Loop {Secret}"), new("Input.Focus", "leadership"), new("Input.Instructions", $"Probe {Secret}")]);
+        Assert.Equal(HttpStatusCode.Redirect, kit.StatusCode);
+        var kitId = int.Parse(NumberAfter("/kits/").Match(kit.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/kits/{kitId}", new() { ["questionId"] = questionId }, $"/kits/{kitId}?handler=Add")).StatusCode);
+
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TpmPrep.Web.Data.AppUser>>();
         var userId = (await users.FindByEmailAsync("owner@example.com"))!.Id;
-        return new Owner(client, userId, questionId, [attemptId, sessionId, assessmentId, importId, customId]) { AttemptId = attemptId };
+        return new Owner(client, userId, questionId, [attemptId, sessionId, assessmentId, importId, customId, kitId]) { AttemptId = attemptId };
     }
 
     private static string QuestionMarkdown(string title) => $"""

@@ -10,8 +10,12 @@ using TpmPrep.Web.Questions;
 namespace TpmPrep.Web.Pages.MyQuestions;
 
 /// <summary>Writes a new question (no id) or edits one; the text is checked by the bank files' parser, errors by line.</summary>
-public sealed class EditModel(CustomQuestionService questions, QuestionSource source) : PageModel
+public sealed class EditModel(CustomQuestionService questions, QuestionSource source, TpmPrep.Web.Kits.KitService kits) : PageModel
 {
+    /// <summary>The interview kit a new question is written for: once saved, it is added to the kit and the kit shown again.</summary>
+    [BindProperty(SupportsGet = true, Name = "kit")]
+    public int? KitId { get; set; }
+
     public IEnumerable<string> Skills => source.Catalogue.Skills.Select(s => s.Id);
 
     public IEnumerable<string> Levels => source.Catalogue.Levels.Select(l => l.Id);
@@ -73,6 +77,13 @@ public sealed class EditModel(CustomQuestionService questions, QuestionSource so
                 ? "This question was changed in another tab or by someone else since you opened it. Your text is below: copy what you need, then reload."
                 : $"The question was not saved: {"problem".ToQuantity(Errors.Count)} to fix, listed below.");
             return Page();
+        }
+
+        if (id is null && KitId is { } kitId
+            && await kits.AddAsync(User.Viewer(), kitId, QuestionSource.IdOf(outcome.Id!.Value), cancellationToken) is { Done: true })
+        {
+            TempData["Message"] = "Your question was saved and added to the kit.";
+            return RedirectToPage("/Kits/Edit", null, new { id = kitId }, "kit-questions");
         }
 
         return RedirectToPage("/Questions/Details", new { id = QuestionSource.IdOf(outcome.Id!.Value) });

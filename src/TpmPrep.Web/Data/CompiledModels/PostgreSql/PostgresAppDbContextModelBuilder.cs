@@ -12,7 +12,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3083ae27-3151-440d-8535-9e27a1d38847"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("fa9178da-2ae2-441c-bcac-b0d4771964e9"), entityTypeCount: 28)
         {
         }
 
@@ -43,6 +43,8 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             var progressQuestion = ProgressQuestionEntityType.Create(this);
             var progressRollupState = ProgressRollupStateEntityType.Create(this);
             var progressSkillMonth = ProgressSkillMonthEntityType.Create(this);
+            var questionSet = QuestionSetEntityType.Create(this);
+            var questionSetItem = QuestionSetItemEntityType.Create(this);
             var reviewSchedule = ReviewScheduleEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -69,6 +71,8 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             ProgressQuestionEntityType.CreateForeignKey1(progressQuestion, appUser);
             ProgressRollupStateEntityType.CreateForeignKey1(progressRollupState, appUser);
             ProgressSkillMonthEntityType.CreateForeignKey1(progressSkillMonth, appUser);
+            QuestionSetEntityType.CreateForeignKey1(questionSet, appUser);
+            QuestionSetItemEntityType.CreateForeignKey1(questionSetItem, questionSet);
             ReviewScheduleEntityType.CreateForeignKey1(reviewSchedule, appUser);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -96,6 +100,8 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             ProgressQuestionEntityType.CreateAnnotations(progressQuestion);
             ProgressRollupStateEntityType.CreateAnnotations(progressRollupState);
             ProgressSkillMonthEntityType.CreateAnnotations(progressSkillMonth);
+            QuestionSetEntityType.CreateAnnotations(questionSet);
+            QuestionSetItemEntityType.CreateAnnotations(questionSetItem);
             ReviewScheduleEntityType.CreateAnnotations(reviewSchedule);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

@@ -11,7 +11,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("24b90b34-373f-4212-8d47-67bb92bc9943"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("64e9e385-4a0c-4886-8237-371ffb4dd766"), entityTypeCount: 28)
         {
         }
 
@@ -42,6 +42,8 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             var progressQuestion = ProgressQuestionEntityType.Create(this);
             var progressRollupState = ProgressRollupStateEntityType.Create(this);
             var progressSkillMonth = ProgressSkillMonthEntityType.Create(this);
+            var questionSet = QuestionSetEntityType.Create(this);
+            var questionSetItem = QuestionSetItemEntityType.Create(this);
             var reviewSchedule = ReviewScheduleEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -68,6 +70,8 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             ProgressQuestionEntityType.CreateForeignKey1(progressQuestion, appUser);
             ProgressRollupStateEntityType.CreateForeignKey1(progressRollupState, appUser);
             ProgressSkillMonthEntityType.CreateForeignKey1(progressSkillMonth, appUser);
+            QuestionSetEntityType.CreateForeignKey1(questionSet, appUser);
+            QuestionSetItemEntityType.CreateForeignKey1(questionSetItem, questionSet);
             ReviewScheduleEntityType.CreateForeignKey1(reviewSchedule, appUser);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -95,6 +99,8 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             ProgressQuestionEntityType.CreateAnnotations(progressQuestion);
             ProgressRollupStateEntityType.CreateAnnotations(progressRollupState);
             ProgressSkillMonthEntityType.CreateAnnotations(progressSkillMonth);
+            QuestionSetEntityType.CreateAnnotations(questionSet);
+            QuestionSetItemEntityType.CreateAnnotations(questionSetItem);
             ReviewScheduleEntityType.CreateAnnotations(reviewSchedule);
 
             AddAnnotation("ProductVersion", "10.0.15");

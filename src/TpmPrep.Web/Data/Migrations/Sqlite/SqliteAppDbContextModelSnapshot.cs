@@ -818,6 +818,79 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgressSkillMonths");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.QuestionSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocusSkills")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Purpose", "UpdatedUtc");
+
+                    b.ToTable("QuestionSets");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.QuestionSetItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Position");
+
+                    b.ToTable("QuestionSetItems");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.ReviewSchedule", b =>
                 {
                     b.Property<int>("Id")
@@ -1070,6 +1143,24 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.QuestionSet", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.QuestionSetItem", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.QuestionSet", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.ReviewSchedule", b =>
                 {
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
@@ -1092,6 +1183,11 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.QuestionSet", b =>
                 {
                     b.Navigation("Items");
                 });
