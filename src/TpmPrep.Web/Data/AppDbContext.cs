@@ -54,6 +54,18 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<QuestionSetItem> QuestionSetItems => Set<QuestionSetItem>();
 
+    public DbSet<InterviewPlan> InterviewPlans => Set<InterviewPlan>();
+
+    public DbSet<PlanInterview> PlanInterviews => Set<PlanInterview>();
+
+    public DbSet<PlanInterviewer> PlanInterviewers => Set<PlanInterviewer>();
+
+    public DbSet<PlanCandidate> PlanCandidates => Set<PlanCandidate>();
+
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
+
+    public DbSet<ScorecardQuestion> ScorecardQuestions => Set<ScorecardQuestion>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportJobDocument> ImportJobDocuments => Set<ImportJobDocument>();

@@ -25,7 +25,7 @@ internal static class SeedDemoCommand
             : $"{email} already exists; nothing changed.");
         var hiring = scope.ServiceProvider.GetRequiredService<DemoHiring>();
         await output.WriteLineAsync(await hiring.CreateAsync(password, catalogue, CancellationToken.None)
-            ? $"Demo hiring manager created, with two interview kits: log in as {DemoHiring.ManagerEmail} with the password {password}"
+            ? $"Demo hiring manager created, with two interview kits and a plan: log in as {DemoHiring.ManagerEmail} with the password {password} (interviewers: {string.Join(", ", DemoHiring.InterviewerEmails)}, same password)"
             : $"{DemoHiring.ManagerEmail} already exists; nothing changed.");
         return 0;
     }

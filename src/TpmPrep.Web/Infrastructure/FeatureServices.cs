@@ -35,6 +35,8 @@ public static class FeatureServices
         services.AddScoped<AssessmentService>();
         services.AddScoped<KitService>();
         services.AddScoped<KitPortability>();
+        services.AddScoped<TpmPrep.Web.Plans.PlanService>();
+        services.AddScoped<TpmPrep.Web.Plans.ScorecardService>();
         services.AddScoped<DataPortability>();
         services.AddScoped<ImportJobs>();
         services.AddSingleton<ImportSignal>();
@@ -66,6 +68,8 @@ public static class FeatureServices
             options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
             options.Conventions.AuthorizeFolder("/MyQuestions");
             options.Conventions.AuthorizeFolder("/Kits", AppRoles.HiringManager);
+            // Plans are open to their interviewers, whatever their roles: membership is checked by PlanService.
+            options.Conventions.AuthorizeFolder("/Plans");
         }).AddMvcOptions(options => options.Filters.Add<RecordNotFoundFilter>());
         // Validation is the server's (no script library under the CSP): no data-val-* attributes on the fields.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);

@@ -78,10 +78,28 @@ public sealed class KitService(AppDbContext db, RecordAccess access, QuestionSou
     /// <summary>The kit, when the viewer may read it; null otherwise (shown as 404).</summary>
     public async Task<KitView?> FindAsync(Viewer viewer, int id, CancellationToken cancellationToken)
     {
+        var owner = await db.QuestionSets.AsNoTracking().Where(s => s.Id == id && s.Purpose == QuestionSetPurpose.Interview)
+            .Select(s => s.OwnerId).SingleOrDefaultAsync(cancellationToken);
+        if (owner is null || !await access.AllowsAsync(viewer, owner, RecordKind.QuestionSet, AccessAction.Read, cancellationToken))
+        {
+            return null;
+        }
+
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    /// <summary>
+    /// A kit as the interviewers of a plan carry it: only for the plan service, once it has checked that the viewer is
+    /// on the plan that uses the kit (membership of a plan opens its kits, and nothing else of the owner's).
+    /// </summary>
+    internal Task<KitView?> ForPlanMemberAsync(int id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
+
+    private async Task<KitView?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
         var row = await db.QuestionSets.AsNoTracking().Where(s => s.Id == id && s.Purpose == QuestionSetPurpose.Interview)
             .Select(s => new { s.Id, s.OwnerId, s.Title, s.LevelId, s.FocusSkills, s.Instructions, s.Version, s.UpdatedUtc })
             .SingleOrDefaultAsync(cancellationToken);
-        if (row is null || !await access.AllowsAsync(viewer, row.OwnerId, RecordKind.QuestionSet, AccessAction.Read, cancellationToken))
+        if (row is null)
         {
             return null;
         }

@@ -86,7 +86,9 @@ public sealed partial class StrangersAreRefusedEverywhere
         // The same requests from the owner do reach the records: the check above is not passing on an empty app.
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/attempts/{owner.AttemptId}"), StringComparison.Ordinal);
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/questions/{owner.QuestionId}"), StringComparison.Ordinal);
-        Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/kits/{owner.RecordIds[^1]}/print"), StringComparison.Ordinal);
+        Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/kits/{owner.RecordIds[5]}/print"), StringComparison.Ordinal);
+        Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/scorecards/{owner.RecordIds[^1]}"), StringComparison.Ordinal);
+        Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/debriefs/{owner.RecordIds[^2]}"), StringComparison.Ordinal);
         owner.Client.Dispose();
     }
 
@@ -127,10 +129,22 @@ public sealed partial class StrangersAreRefusedEverywhere
         var kitId = int.Parse(NumberAfter("/kits/").Match(kit.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/kits/{kitId}", new() { ["questionId"] = questionId }, $"/kits/{kitId}?handler=Add")).StatusCode);
 
+        // A plan with the owner on its panel: an interview with the kit, a candidate, and the owner's scorecard.
+        var plan = await client.PostFormAsync("/plans", new() { ["Title"] = $"Opening {Secret}" });
+        var planId = int.Parse(NumberAfter("/plans/").Match(plan.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
+        await client.PostFormAsync($"/plans/{planId}", new() { ["title"] = $"Interview {Secret}", ["kitId"] = kitId.ToString(CultureInfo.InvariantCulture) }, $"/plans/{planId}?handler=AddInterview");
+        var interviewId = NumberAfter("name=\"interviewId\" value=\"").Match(await client.GetHtmlAsync($"/plans/{planId}")).Groups[1].Value;
+        await client.PostFormAsync($"/plans/{planId}", new() { ["interviewId"] = interviewId, ["email"] = "owner@example.com" }, $"/plans/{planId}?handler=AddInterviewer");
+        await client.PostFormAsync($"/plans/{planId}", new() { ["name"] = $"Candidate {Secret}", ["notes"] = Secret }, $"/plans/{planId}?handler=AddCandidate");
+        var candidateId = NumberAfter("name=\"candidateId\" value=\"").Match(await client.GetHtmlAsync($"/plans/{planId}")).Groups[1].Value;
+        var opened = await client.PostFormAsync($"/plans/{planId}", new() { ["interviewId"] = interviewId, ["candidateId"] = candidateId }, $"/plans/{planId}?handler=Open");
+        var cardId = int.Parse(NumberAfter("/scorecards/").Match(opened.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFieldsAsync($"/scorecards/{cardId}", [new($"Evidence[{questionId}]", $"Evidence {Secret}"), new("Version", "1")], $"/scorecards/{cardId}?handler=Save")).StatusCode);
+
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TpmPrep.Web.Data.AppUser>>();
         var userId = (await users.FindByEmailAsync("owner@example.com"))!.Id;
-        return new Owner(client, userId, questionId, [attemptId, sessionId, assessmentId, importId, customId, kitId]) { AttemptId = attemptId };
+        return new Owner(client, userId, questionId, [attemptId, sessionId, assessmentId, importId, customId, kitId, planId, int.Parse(candidateId, CultureInfo.InvariantCulture), cardId]) { AttemptId = attemptId };
     }
 
     private static string QuestionMarkdown(string title) => $"""

@@ -167,6 +167,35 @@
         if (section.querySelector("[data-import-waiting]")) { setTimeout(poll, 500); }
     }
 
+    // A scorecard draft is saved a moment after each change; the server answers with the card's new version, which
+    // the next save must name. The Save and Submit buttons still work without script.
+    function autosaveScorecard(form) {
+        const url = form.dataset.autosaveCard;
+        const status = document.getElementById("autosave-status");
+        const version = form.querySelector("input[name=Version]");
+        let timer = null;
+        let saving = Promise.resolve();
+        function save() {
+            saving = saving.then(function () {
+                return fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin" }).then(function (response) {
+                    if (!response.ok) { throw new Error("the server answered " + response.status); }
+                    return response.text();
+                }).then(function (text) {
+                    if (version) { version.value = text.trim(); }
+                    if (status) { status.textContent = "Draft saved."; }
+                }).catch(function (e) {
+                    if (status) { status.textContent = "Draft not saved (" + e.message + "): use Save draft below."; }
+                });
+            });
+        }
+        function schedule() {
+            if (timer) { clearTimeout(timer); }
+            timer = setTimeout(save, 1200);
+        }
+        form.addEventListener("input", schedule);
+        form.addEventListener("change", schedule);
+    }
+
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.addEventListener("click", function () { window.print(); });
     });
@@ -175,6 +204,7 @@
     document.querySelectorAll("[data-overtime]").forEach(wireOvertime);
     document.documentElement.classList.add("js");
     document.querySelectorAll("form[data-autosave]").forEach(autosaveRatings);
+    document.querySelectorAll("form[data-autosave-card]").forEach(autosaveScorecard);
     clearSubmittedDrafts();
     document.querySelectorAll("[data-timer]").forEach(startTimer);
     document.querySelectorAll("textarea[data-draft-key]").forEach(keepDraft);

@@ -29,6 +29,24 @@ public sealed class DemoCandidateShowsALivingDashboard
         var mine = await demo.GetHtmlAsync("/my-questions");
         Assert.Contains("Tell me about a program you rescued", mine, StringComparison.Ordinal);
         Assert.Contains("Describe a program that was off track", await demo.GetHtmlAsync("/questions/my-1"), StringComparison.Ordinal);
+
+        // The demo hiring manager: two kits, a plan, and a debrief that shows a disagreement and a missing card.
+        Assert.Contains("hiring@tpmprep.local already exists; nothing changed.", output.ToString(), StringComparison.Ordinal);
+        using var manager = new AppClient(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync("/account/login", new() { ["Input.Email"] = "hiring@tpmprep.local", ["Input.Password"] = "practise-the-loop-26" })).StatusCode);
+        Assert.Contains("2 kits,", await manager.GetHtmlAsync("/kits"), StringComparison.Ordinal);
+        var plans = await manager.GetHtmlAsync("/plans");
+        var planId = System.Text.RegularExpressions.Regex.Match(plans, "href=\"/plans/(\\d+)\"").Groups[1].Value;
+        var plan = await manager.GetHtmlAsync($"/plans/{planId}");
+        Assert.Contains("Irene Interviewer", plan, StringComparison.Ordinal);
+        string DebriefOf(string name) => System.Text.RegularExpressions.Regex.Match(plan, $"<a [^>]*(?:/debriefs/(\\d+)[^>]*Debrief for {name}|Debrief for {name}[^>]*/debriefs/(\\d+))") is { Success: true } m
+            ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new Xunit.Sdk.XunitException("no debrief link for " + name);
+        var alex = DebriefOf("Alex Rivera");
+        var debrief = WebUtility.HtmlDecode(await manager.GetHtmlAsync($"/debriefs/{alex}"));
+        Assert.Contains("The panel disagrees by 2 points or more", debrief, StringComparison.Ordinal);
+        Assert.Contains("The recommendations are 2 steps or more apart.", debrief, StringComparison.Ordinal);
+        var sam = DebriefOf("Sam Okafor");
+        Assert.Contains("Missing scorecards: Ivan Interviewer", WebUtility.HtmlDecode(await manager.GetHtmlAsync($"/debriefs/{sam}")), StringComparison.Ordinal);
     }
 
     [Fact]

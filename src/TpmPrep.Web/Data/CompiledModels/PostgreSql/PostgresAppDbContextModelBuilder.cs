@@ -12,7 +12,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fa9178da-2ae2-441c-bcac-b0d4771964e9"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("8d619afc-5f0b-4d51-85e5-d125f1985519"), entityTypeCount: 34)
         {
         }
 
@@ -35,8 +35,12 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             var customQuestion = CustomQuestionEntityType.Create(this);
             var importJob = ImportJobEntityType.Create(this);
             var importJobDocument = ImportJobDocumentEntityType.Create(this);
+            var interviewPlan = InterviewPlanEntityType.Create(this);
             var loginFailure = LoginFailureEntityType.Create(this);
             var passwordResetToken = PasswordResetTokenEntityType.Create(this);
+            var planCandidate = PlanCandidateEntityType.Create(this);
+            var planInterview = PlanInterviewEntityType.Create(this);
+            var planInterviewer = PlanInterviewerEntityType.Create(this);
             var practiceSession = PracticeSessionEntityType.Create(this);
             var practiceSessionItem = PracticeSessionItemEntityType.Create(this);
             var progressDay = ProgressDayEntityType.Create(this);
@@ -46,6 +50,8 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             var questionSet = QuestionSetEntityType.Create(this);
             var questionSetItem = QuestionSetItemEntityType.Create(this);
             var reviewSchedule = ReviewScheduleEntityType.Create(this);
+            var scorecard = ScorecardEntityType.Create(this);
+            var scorecardQuestion = ScorecardQuestionEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
@@ -63,7 +69,13 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             CustomQuestionEntityType.CreateForeignKey1(customQuestion, appUser);
             ImportJobEntityType.CreateForeignKey1(importJob, appUser);
             ImportJobDocumentEntityType.CreateForeignKey1(importJobDocument, importJob);
+            InterviewPlanEntityType.CreateForeignKey1(interviewPlan, appUser);
             PasswordResetTokenEntityType.CreateForeignKey1(passwordResetToken, appUser);
+            PlanCandidateEntityType.CreateForeignKey1(planCandidate, interviewPlan);
+            PlanInterviewEntityType.CreateForeignKey1(planInterview, questionSet);
+            PlanInterviewEntityType.CreateForeignKey2(planInterview, interviewPlan);
+            PlanInterviewerEntityType.CreateForeignKey1(planInterviewer, planInterview);
+            PlanInterviewerEntityType.CreateForeignKey2(planInterviewer, appUser);
             PracticeSessionEntityType.CreateForeignKey1(practiceSession, appUser);
             PracticeSessionItemEntityType.CreateForeignKey1(practiceSessionItem, attempt);
             PracticeSessionItemEntityType.CreateForeignKey2(practiceSessionItem, practiceSession);
@@ -74,6 +86,10 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             QuestionSetEntityType.CreateForeignKey1(questionSet, appUser);
             QuestionSetItemEntityType.CreateForeignKey1(questionSetItem, questionSet);
             ReviewScheduleEntityType.CreateForeignKey1(reviewSchedule, appUser);
+            ScorecardEntityType.CreateForeignKey1(scorecard, planCandidate);
+            ScorecardEntityType.CreateForeignKey2(scorecard, planInterview);
+            ScorecardEntityType.CreateForeignKey3(scorecard, appUser);
+            ScorecardQuestionEntityType.CreateForeignKey1(scorecardQuestion, scorecard);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -92,8 +108,12 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             CustomQuestionEntityType.CreateAnnotations(customQuestion);
             ImportJobEntityType.CreateAnnotations(importJob);
             ImportJobDocumentEntityType.CreateAnnotations(importJobDocument);
+            InterviewPlanEntityType.CreateAnnotations(interviewPlan);
             LoginFailureEntityType.CreateAnnotations(loginFailure);
             PasswordResetTokenEntityType.CreateAnnotations(passwordResetToken);
+            PlanCandidateEntityType.CreateAnnotations(planCandidate);
+            PlanInterviewEntityType.CreateAnnotations(planInterview);
+            PlanInterviewerEntityType.CreateAnnotations(planInterviewer);
             PracticeSessionEntityType.CreateAnnotations(practiceSession);
             PracticeSessionItemEntityType.CreateAnnotations(practiceSessionItem);
             ProgressDayEntityType.CreateAnnotations(progressDay);
@@ -103,6 +123,8 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             QuestionSetEntityType.CreateAnnotations(questionSet);
             QuestionSetItemEntityType.CreateAnnotations(questionSetItem);
             ReviewScheduleEntityType.CreateAnnotations(reviewSchedule);
+            ScorecardEntityType.CreateAnnotations(scorecard);
+            ScorecardQuestionEntityType.CreateAnnotations(scorecardQuestion);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

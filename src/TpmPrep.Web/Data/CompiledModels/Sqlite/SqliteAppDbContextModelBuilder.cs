@@ -11,7 +11,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("64e9e385-4a0c-4886-8237-371ffb4dd766"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("11ae3df8-10a1-43d3-998a-04f6ee221eba"), entityTypeCount: 34)
         {
         }
 
@@ -34,8 +34,12 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             var customQuestion = CustomQuestionEntityType.Create(this);
             var importJob = ImportJobEntityType.Create(this);
             var importJobDocument = ImportJobDocumentEntityType.Create(this);
+            var interviewPlan = InterviewPlanEntityType.Create(this);
             var loginFailure = LoginFailureEntityType.Create(this);
             var passwordResetToken = PasswordResetTokenEntityType.Create(this);
+            var planCandidate = PlanCandidateEntityType.Create(this);
+            var planInterview = PlanInterviewEntityType.Create(this);
+            var planInterviewer = PlanInterviewerEntityType.Create(this);
             var practiceSession = PracticeSessionEntityType.Create(this);
             var practiceSessionItem = PracticeSessionItemEntityType.Create(this);
             var progressDay = ProgressDayEntityType.Create(this);
@@ -45,6 +49,8 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             var questionSet = QuestionSetEntityType.Create(this);
             var questionSetItem = QuestionSetItemEntityType.Create(this);
             var reviewSchedule = ReviewScheduleEntityType.Create(this);
+            var scorecard = ScorecardEntityType.Create(this);
+            var scorecardQuestion = ScorecardQuestionEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
@@ -62,7 +68,13 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             CustomQuestionEntityType.CreateForeignKey1(customQuestion, appUser);
             ImportJobEntityType.CreateForeignKey1(importJob, appUser);
             ImportJobDocumentEntityType.CreateForeignKey1(importJobDocument, importJob);
+            InterviewPlanEntityType.CreateForeignKey1(interviewPlan, appUser);
             PasswordResetTokenEntityType.CreateForeignKey1(passwordResetToken, appUser);
+            PlanCandidateEntityType.CreateForeignKey1(planCandidate, interviewPlan);
+            PlanInterviewEntityType.CreateForeignKey1(planInterview, questionSet);
+            PlanInterviewEntityType.CreateForeignKey2(planInterview, interviewPlan);
+            PlanInterviewerEntityType.CreateForeignKey1(planInterviewer, planInterview);
+            PlanInterviewerEntityType.CreateForeignKey2(planInterviewer, appUser);
             PracticeSessionEntityType.CreateForeignKey1(practiceSession, appUser);
             PracticeSessionItemEntityType.CreateForeignKey1(practiceSessionItem, attempt);
             PracticeSessionItemEntityType.CreateForeignKey2(practiceSessionItem, practiceSession);
@@ -73,6 +85,10 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             QuestionSetEntityType.CreateForeignKey1(questionSet, appUser);
             QuestionSetItemEntityType.CreateForeignKey1(questionSetItem, questionSet);
             ReviewScheduleEntityType.CreateForeignKey1(reviewSchedule, appUser);
+            ScorecardEntityType.CreateForeignKey1(scorecard, planCandidate);
+            ScorecardEntityType.CreateForeignKey2(scorecard, planInterview);
+            ScorecardEntityType.CreateForeignKey3(scorecard, appUser);
+            ScorecardQuestionEntityType.CreateForeignKey1(scorecardQuestion, scorecard);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -91,8 +107,12 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             CustomQuestionEntityType.CreateAnnotations(customQuestion);
             ImportJobEntityType.CreateAnnotations(importJob);
             ImportJobDocumentEntityType.CreateAnnotations(importJobDocument);
+            InterviewPlanEntityType.CreateAnnotations(interviewPlan);
             LoginFailureEntityType.CreateAnnotations(loginFailure);
             PasswordResetTokenEntityType.CreateAnnotations(passwordResetToken);
+            PlanCandidateEntityType.CreateAnnotations(planCandidate);
+            PlanInterviewEntityType.CreateAnnotations(planInterview);
+            PlanInterviewerEntityType.CreateAnnotations(planInterviewer);
             PracticeSessionEntityType.CreateAnnotations(practiceSession);
             PracticeSessionItemEntityType.CreateAnnotations(practiceSessionItem);
             ProgressDayEntityType.CreateAnnotations(progressDay);
@@ -102,6 +122,8 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             QuestionSetEntityType.CreateAnnotations(questionSet);
             QuestionSetItemEntityType.CreateAnnotations(questionSetItem);
             ReviewScheduleEntityType.CreateAnnotations(reviewSchedule);
+            ScorecardEntityType.CreateAnnotations(scorecard);
+            ScorecardQuestionEntityType.CreateAnnotations(scorecardQuestion);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

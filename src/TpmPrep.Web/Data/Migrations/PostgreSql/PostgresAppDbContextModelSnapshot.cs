@@ -631,6 +631,36 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.ToTable("ImportJobDocuments");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.InterviewPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "UpdatedUtc");
+
+                    b.ToTable("InterviewPlans");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.LoginFailure", b =>
                 {
                     b.Property<string>("Key")
@@ -689,6 +719,101 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordResetTokens");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionRationale")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanCandidates");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("KitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KitId");
+
+                    b.HasIndex("PlanId", "Position");
+
+                    b.ToTable("PlanInterviews");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("InterviewId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PlanInterviewers");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
@@ -977,6 +1102,96 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.ToTable("ReviewSchedules");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.Scorecard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaScores")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EditedAfterSubmitUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InterviewerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Recommendation")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("InterviewerId");
+
+                    b.HasIndex("CandidateId", "InterviewId", "InterviewerId")
+                        .IsUnique();
+
+                    b.ToTable("Scorecards");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ScorecardQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Ratings")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ScorecardId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScorecardId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ScorecardQuestions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1114,8 +1329,55 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.InterviewPlan", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.PasswordResetToken", b =>
                 {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanCandidate", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.InterviewPlan", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterview", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.QuestionSet", null)
+                        .WithMany()
+                        .HasForeignKey("KitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TpmPrep.Web.Data.InterviewPlan", null)
+                        .WithMany("Interviews")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterviewer", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.PlanInterview", null)
+                        .WithMany("Interviewers")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1209,6 +1471,36 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.Scorecard", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.PlanCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TpmPrep.Web.Data.PlanInterview", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ScorecardQuestion", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.Scorecard", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("ScorecardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.Assessment", b =>
                 {
                     b.Navigation("AreaScores");
@@ -1221,6 +1513,18 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.InterviewPlan", b =>
+                {
+                    b.Navigation("Candidates");
+
+                    b.Navigation("Interviews");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterview", b =>
+                {
+                    b.Navigation("Interviewers");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
                 {
                     b.Navigation("Items");
@@ -1229,6 +1533,11 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("TpmPrep.Web.Data.QuestionSet", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.Scorecard", b =>
+                {
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

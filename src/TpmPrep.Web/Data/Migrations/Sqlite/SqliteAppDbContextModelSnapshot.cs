@@ -604,6 +604,34 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.ToTable("ImportJobDocuments");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.InterviewPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "UpdatedUtc");
+
+                    b.ToTable("InterviewPlans");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.LoginFailure", b =>
                 {
                     b.Property<string>("Key")
@@ -660,6 +688,95 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordResetTokens");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionRationale")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanCandidates");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KitId");
+
+                    b.HasIndex("PlanId", "Position");
+
+                    b.ToTable("PlanInterviews");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("InterviewId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PlanInterviewers");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
@@ -938,6 +1055,92 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewSchedules");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.Scorecard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaScores")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EditedAfterSubmitUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InterviewerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Recommendation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("InterviewerId");
+
+                    b.HasIndex("CandidateId", "InterviewId", "InterviewerId")
+                        .IsUnique();
+
+                    b.ToTable("Scorecards");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ScorecardQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ratings")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScorecardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScorecardId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ScorecardQuestions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1075,8 +1278,55 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.InterviewPlan", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.PasswordResetToken", b =>
                 {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanCandidate", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.InterviewPlan", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterview", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.QuestionSet", null)
+                        .WithMany()
+                        .HasForeignKey("KitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TpmPrep.Web.Data.InterviewPlan", null)
+                        .WithMany("Interviews")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterviewer", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.PlanInterview", null)
+                        .WithMany("Interviewers")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1170,6 +1420,36 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.Scorecard", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.PlanCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TpmPrep.Web.Data.PlanInterview", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.ScorecardQuestion", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.Scorecard", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("ScorecardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.Assessment", b =>
                 {
                     b.Navigation("AreaScores");
@@ -1182,6 +1462,18 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.InterviewPlan", b =>
+                {
+                    b.Navigation("Candidates");
+
+                    b.Navigation("Interviews");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.PlanInterview", b =>
+                {
+                    b.Navigation("Interviewers");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.PracticeSession", b =>
                 {
                     b.Navigation("Items");
@@ -1190,6 +1482,11 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("TpmPrep.Web.Data.QuestionSet", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.Scorecard", b =>
+                {
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }
