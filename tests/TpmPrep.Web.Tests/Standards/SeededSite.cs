@@ -21,6 +21,8 @@ public sealed class SeededSite : IAsyncLifetime
 
     public const string Candidate = "candidate";
 
+    public const string HiringManager = "hiring manager";
+
     public TpmPrepFactory Factory { get; } = new();
 
     public IReadOnlyList<SitePage> Pages { get; private set; } = [];
@@ -81,6 +83,34 @@ public sealed class SeededSite : IAsyncLifetime
         })
         {
             pages.Add(await FetchAsync(candidate, Candidate, url));
+        }
+
+        // The demo hiring manager's side: kits, the plan, a submitted card and the debriefs (the seed's ids).
+        using var manager = new AppClient(Factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync("/account/login", new()
+        {
+            ["Input.Email"] = TpmPrep.Web.Demo.DemoHiring.ManagerEmail,
+            ["Input.Password"] = TpmPrep.Web.Demo.DemoData.DefaultPassword,
+        })).StatusCode);
+        foreach (var url in new[]
+        {
+            "/kits", "/kits/new", "/kits/generate", "/kits/1", "/kits/1?q=risk&level=senior-tpm", "/kits/1/print", "/kits/1/delete",
+            "/plans", "/plans/1", "/plans/1/compare", "/debriefs/1", "/debriefs/2", "/scorecards/1",
+        })
+        {
+            pages.Add(await FetchAsync(manager, HiringManager, url));
+        }
+
+        // An interviewer on that plan: their own card, as they edit it.
+        using var interviewer = new AppClient(Factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await interviewer.PostFormAsync("/account/login", new()
+        {
+            ["Input.Email"] = TpmPrep.Web.Demo.DemoHiring.InterviewerEmails[0],
+            ["Input.Password"] = TpmPrep.Web.Demo.DemoData.DefaultPassword,
+        })).StatusCode);
+        foreach (var url in new[] { "/plans/1", "/scorecards/1" })
+        {
+            pages.Add(await FetchAsync(interviewer, "interviewer", url));
         }
 
         Pages = pages;
