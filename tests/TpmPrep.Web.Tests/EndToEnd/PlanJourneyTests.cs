@@ -75,7 +75,11 @@ public sealed class PlanJourneyTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(second.GetByText("Submit your own scorecard first.")).ToBeVisibleAsync();
         await Assertions.Expect(second.GetByText("Ann First")).ToHaveCountAsync(0);
         await second.GotoAsync(secondCardUrl);
+        // A draft saves itself as it is typed, and survives a reload.
         await second.GetByRole(AriaRole.Textbox).First.FillAsync("Talked about the goal; no owners or dates when asked.");
+        await Assertions.Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasText = "Draft saved." })).ToBeVisibleAsync();
+        await second.ReloadAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Textbox).First).ToHaveValueAsync("Talked about the goal; no owners or dates when asked.");
         await second.GetByRole(AriaRole.Group, new() { Name = "Leadership", Exact = true }).GetByText("2 · Some evidence").ClickAsync();
         await second.GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true }).CheckAsync();
         await second.GetByRole(AriaRole.Button, new() { Name = "Submit scorecard" }).ClickAsync();

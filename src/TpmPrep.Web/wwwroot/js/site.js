@@ -174,8 +174,11 @@
         const status = document.getElementById("autosave-status");
         const version = form.querySelector("input[name=Version]");
         let timer = null;
+        let inFlight = 0;
         let saving = Promise.resolve();
         function save() {
+            timer = null;
+            inFlight++;
             saving = saving.then(function () {
                 return fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin" }).then(function (response) {
                     if (!response.ok) { throw new Error("the server answered " + response.status); }
@@ -185,9 +188,18 @@
                     if (status) { status.textContent = "Draft saved."; }
                 }).catch(function (e) {
                     if (status) { status.textContent = "Draft not saved (" + e.message + "): use Save draft below."; }
-                });
+                }).finally(function () { inFlight--; });
             });
         }
+        // A button pressed while a draft is on its way waits for it, so that it names the version the draft made.
+        form.addEventListener("submit", function (event) {
+            if (timer) { clearTimeout(timer); timer = null; }
+            if (inFlight > 0) {
+                event.preventDefault();
+                const submitter = event.submitter;
+                saving.then(function () { form.requestSubmit(submitter); });
+            }
+        });
         function schedule() {
             if (timer) { clearTimeout(timer); }
             timer = setTimeout(save, 1200);
