@@ -325,7 +325,7 @@ public sealed class ScorecardService(AppDbContext db, PlanService plans, KitServ
     /// The rule: the viewer's own cards always; others' once the viewer owes that candidate no card (a panel member who has
     /// submitted every interview they run), or at once for the plan's owner when off the panel.
     /// </summary>
-    private static bool MayReadOthers(Viewer viewer, PlanView plan, int candidateId)
+    internal static bool MayReadOthers(Viewer viewer, PlanView plan, int candidateId)
     {
         var owed = plan.Interviews.Where(i => i.Interviewers.Any(p => p.UserId == viewer.UserId)).Select(i => i.Id).ToList();
         if (owed.Count == 0)
