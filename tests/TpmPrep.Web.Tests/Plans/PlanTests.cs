@@ -34,6 +34,13 @@ public sealed partial class PlanTests
         Assert.Contains("names a skill area this interview does not focus on", forgedHtml, StringComparison.Ordinal);
         Assert.Contains("Choose one of the four recommendations.", forgedHtml, StringComparison.Ordinal);
 
+        // An over-long note is refused with the limit, and what was typed comes back.
+        var tooLong = await first.PostFieldsAsync($"/scorecards/{card1}", [new($"Evidence[{plan.QuestionId}]", "kept-" + new string('x', TpmPrep.Web.Plans.PlanLimits.MaxNotesLength)), new("Version", "1")], $"/scorecards/{card1}?handler=Save");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var tooLongHtml = await tooLong.Content.ReadAsStringAsync();
+        Assert.Contains("Evidence and notes are 8,000 characters at most each.", tooLongHtml, StringComparison.Ordinal);
+        Assert.Contains("kept-xxxx", tooLongHtml, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(first, card1, plan.QuestionId, "Named the **three** risks first-card-evidence", area: 4, recommendation: 4, version: 1)).StatusCode);
         var again = await SubmitAsync(first, card1, plan.QuestionId, "again", area: 4, recommendation: 4, version: 2);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
