@@ -209,7 +209,9 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
         return attempt is null || !await access.AllowsAsync(viewer, attempt.UserId, RecordKind.Attempt, AccessAction.Read, cancellationToken)
             ? null
             : new AttemptDetails(attempt.Id, attempt.UserId, attempt.QuestionId, attempt.QuestionTitle, attempt.BankId, attempt.QuestionTextHash, attempt.Answer,
-                attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores, attempt.Notes, attempt.SessionId);
+                attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores,
+                // Notes to self are the owner's alone, whatever a grant lets someone else read of the attempt.
+                string.Equals(viewer.UserId, attempt.UserId, StringComparison.Ordinal) ? attempt.Notes : null, attempt.SessionId);
     }
 
     /// <summary>Deletes one attempt with its grades; false when the viewer has no such attempt to delete.</summary>

@@ -66,6 +66,12 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<ScorecardQuestion> ScorecardQuestions => Set<ScorecardQuestion>();
 
+    public DbSet<CoachLink> CoachLinks => Set<CoachLink>();
+
+    public DbSet<CoachInvite> CoachInvites => Set<CoachInvite>();
+
+    public DbSet<AccessReceipt> AccessReceipts => Set<AccessReceipt>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportJobDocument> ImportJobDocuments => Set<ImportJobDocument>();

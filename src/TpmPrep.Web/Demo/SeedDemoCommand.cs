@@ -27,6 +27,10 @@ internal static class SeedDemoCommand
         await output.WriteLineAsync(await hiring.CreateAsync(password, catalogue, CancellationToken.None)
             ? $"Demo hiring manager created, with two interview kits and a plan: log in as {DemoHiring.ManagerEmail} with the password {password} (interviewers: {string.Join(", ", DemoHiring.InterviewerEmails)}, same password)"
             : $"{DemoHiring.ManagerEmail} already exists; nothing changed.");
+        var coaching = scope.ServiceProvider.GetRequiredService<DemoCoaching>();
+        await output.WriteLineAsync(await coaching.CreateAsync(email, password, CancellationToken.None)
+            ? $"Demo coach created, coaching {email}: log in as {DemoCoaching.CoachEmail} with the password {password}"
+            : $"{DemoCoaching.CoachEmail} already exists; nothing changed.");
         return 0;
     }
 }

@@ -3,6 +3,7 @@ using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Catalogue;
+using TpmPrep.Web.Coaching;
 using TpmPrep.Web.Demo;
 using TpmPrep.Web.Kits;
 using TpmPrep.Web.Portability;
@@ -23,6 +24,10 @@ public static class FeatureServices
         services.AddSingleton<InlineStylesheet>();
         services.AddScoped<RecordAccess>();
         services.AddSingleton<IAccessGrant, AdministratorGrant>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AccessReceipts>();
+        services.AddScoped<IAccessGrant, CoachGrant>();
+        services.AddScoped<CoachLinks>();
         services.AddSingleton<ParsedQuestionCache>();
         services.AddScoped<QuestionSource>();
         services.AddScoped<CustomQuestionService>();
@@ -44,6 +49,7 @@ public static class FeatureServices
         services.AddHostedService<ImportWorker>();
         services.AddScoped<DemoData>();
         services.AddScoped<DemoHiring>();
+        services.AddScoped<DemoCoaching>();
         services.AddScoped<LoadTestData>();
         services.AddHealthChecks().AddCheck<TpmPrepHealthCheck>("tpmprep");
         return services;
@@ -70,12 +76,20 @@ public static class FeatureServices
             options.Conventions.AuthorizeFolder("/Kits", AppRoles.HiringManager);
             // Plans are open to their interviewers, whatever their roles: membership is checked by PlanService.
             options.Conventions.AuthorizeFolder("/Plans");
+            options.Conventions.AuthorizeFolder("/Coaching");
+            // Any signed-in person may open an invitation (and is told if they lack the coach role); the rest is for coaches.
+            options.Conventions.AuthorizeFolder("/Coach");
+            options.Conventions.AuthorizePage("/Coach/Index", AppRoles.Coach);
+            options.Conventions.AuthorizePage("/Coach/Candidate", AppRoles.Coach);
+            options.Conventions.AuthorizePage("/Coach/Attempts", AppRoles.Coach);
+            options.Conventions.AuthorizePage("/Coach/Attempt", AppRoles.Coach);
         }).AddMvcOptions(options => options.Filters.Add<RecordNotFoundFilter>());
         // Validation is the server's (no script library under the CSP): no data-val-* attributes on the fields.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAuthorizationBuilder()
             .AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin))
-            .AddPolicy(AppRoles.HiringManager, policy => policy.RequireRole(AppRoles.HiringManager));
+            .AddPolicy(AppRoles.HiringManager, policy => policy.RequireRole(AppRoles.HiringManager))
+            .AddPolicy(AppRoles.Coach, policy => policy.RequireRole(AppRoles.Coach));
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;
     }

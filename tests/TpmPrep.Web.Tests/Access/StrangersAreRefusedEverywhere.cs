@@ -89,6 +89,11 @@ public sealed partial class StrangersAreRefusedEverywhere
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/kits/{owner.RecordIds[5]}/print"), StringComparison.Ordinal);
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/scorecards/{owner.RecordIds[^1]}"), StringComparison.Ordinal);
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/debriefs/{owner.RecordIds[^2]}"), StringComparison.Ordinal);
+        // The owner's coach still reaches what was shared, and the invitation nobody else could cancel is still open.
+        var coaching = await owner.Client.GetHtmlAsync("/coaching");
+        Assert.Contains("Coaches who can see your practice", coaching, StringComparison.Ordinal);
+        Assert.Contains($"inviteId={owner.InviteId}", coaching, StringComparison.Ordinal);
+        Assert.Contains("Sees summary, attempts and grades, self-assessments", coaching, StringComparison.Ordinal);
         owner.Client.Dispose();
     }
 
@@ -141,10 +146,21 @@ public sealed partial class StrangersAreRefusedEverywhere
         var cardId = int.Parse(NumberAfter("/scorecards/").Match(opened.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFieldsAsync($"/scorecards/{cardId}", [new($"Evidence[{questionId}]", $"Evidence {Secret}"), new("Version", "1")], $"/scorecards/{cardId}?handler=Save")).StatusCode);
 
+        // A coach the owner invited, who sees everything: a stranger with the coach role must reach none of it through the link.
+        using var coach = await RegisterWithRolesAsync(factory, "coach@example.com", [AppRoles.Coach]);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFieldsAsync("/coaching", [new("scope", "1"), new("scope", "2"), new("scope", "4")], "/coaching?handler=Invite")).StatusCode);
+        var code = InviteCode().Match(await client.GetHtmlAsync("/coaching")).Value;
+        var joined = await coach.PostFormAsync($"/coach/join/{code}", new());
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        var linkId = int.Parse(NumberAfter("/coach/candidates/").Match(joined.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Contains(Secret, await coach.GetHtmlAsync($"/coach/candidates/{linkId}/attempts/{attemptId}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFieldsAsync("/coaching", [new("scope", "1")], "/coaching?handler=Invite")).StatusCode);
+        var inviteId = int.Parse(NumberAfter("inviteId=").Match(await client.GetHtmlAsync("/coaching")).Groups[1].Value, CultureInfo.InvariantCulture);
+
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TpmPrep.Web.Data.AppUser>>();
         var userId = (await users.FindByEmailAsync("owner@example.com"))!.Id;
-        return new Owner(client, userId, questionId, [attemptId, sessionId, assessmentId, importId, customId, kitId, planId, int.Parse(candidateId, CultureInfo.InvariantCulture), cardId]) { AttemptId = attemptId };
+        return new Owner(client, userId, questionId, [attemptId, sessionId, assessmentId, importId, customId, kitId, planId, int.Parse(candidateId, CultureInfo.InvariantCulture), cardId]) { AttemptId = attemptId, LinkId = linkId, InviteId = inviteId };
     }
 
     private static string QuestionMarkdown(string title) => $"""
@@ -231,6 +247,8 @@ public sealed partial class StrangersAreRefusedEverywhere
             new("QuestionId", owner.QuestionId), new("questionId", owner.QuestionId), new("days", "3"), new("text", "A stranger's draft"),
             new("Position", "1"), new("Overtime", "false"), new("indicator", "x"), new("rating", "3"), new("go", "next"),
             new("Input.Count", "1"), new("Input.Mode", "Practice"), new("mode", "Practice"), new("LevelId", "tpm"), new("Input.Roles", "Coach"),
+            new("scope", "1"), new("scope", "2"), new("scope", "4"), new("linkId", owner.LinkId.ToString(CultureInfo.InvariantCulture)), new("inviteId", owner.InviteId.ToString(CultureInfo.InvariantCulture)),
+            new("CoachEmail", "stranger@example.com"), new("CandidateEmail", "owner@example.com"), new("code", "0000-0000-0000"),
             new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)),
         };
         using var post = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
@@ -249,7 +267,9 @@ public sealed partial class StrangersAreRefusedEverywhere
             yield break;
         }
 
-        var values = parameters[0].ParameterPolicies.Any(p => p.Content == "int") ? owner.RecordIds.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList() : [owner.QuestionId];
+        // A coach's pages name the owner's coaching link; other numbered pages each of the owner's records in turn.
+        var values = parameters[0].Name == "linkId" ? [owner.LinkId.ToString(CultureInfo.InvariantCulture)]
+            : parameters[0].ParameterPolicies.Any(p => p.Content == "int") ? owner.RecordIds.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList() : [owner.QuestionId];
         foreach (var value in values)
         {
             var path = new StringBuilder();
@@ -280,7 +300,7 @@ public sealed partial class StrangersAreRefusedEverywhere
         var found = new List<Endpoint>();
         foreach (var route in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
-            var names = route.RoutePattern.Parameters.Count > 0 && route.RoutePattern.Parameters.Any(p => p.Name == "id");
+            var names = route.RoutePattern.Parameters.Count > 0 && route.RoutePattern.Parameters.Any(p => p.Name is "id" or "linkId");
             var signIn = route.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 && route.Metadata.GetMetadata<IAllowAnonymous>() is null;
             if (route.Metadata.GetMetadata<PageActionDescriptor>() is not { } page)
             {
@@ -310,7 +330,14 @@ public sealed partial class StrangersAreRefusedEverywhere
     private sealed record Owner(AppClient Client, string UserId, string QuestionId, IReadOnlyList<int> RecordIds)
     {
         public int AttemptId { get; init; }
+
+        public int LinkId { get; init; }
+
+        public int InviteId { get; init; }
     }
+
+    [GeneratedRegex("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")]
+    private static partial Regex InviteCode();
 
     [GeneratedRegex("/questions/(my-\\d+)")]
     private static partial Regex WrittenQuestionLocation();

@@ -11,7 +11,7 @@ using TpmPrep.Web.Questions;
 
 namespace TpmPrep.Web.Pages.Attempts;
 
-public sealed class GradeModel(QuestionSource questions, AttemptService attempts) : PageModel
+public sealed class GradeModel(QuestionSource questions, AttemptService attempts, RecordAccess access) : PageModel
 {
     [BindProperty]
     public GradeInput Input { get; set; } = new();
@@ -86,7 +86,9 @@ public sealed class GradeModel(QuestionSource questions, AttemptService attempts
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
+        // The grading form is for whoever may change the grades: someone who may only read the attempt (a coach) gets a 404.
         if (await attempts.FindAsync(User.Viewer(), id, cancellationToken) is not { } attempt
+            || !await access.AllowsAsync(User.Viewer(), attempt.OwnerId, RecordKind.Attempt, AccessAction.Write, cancellationToken)
             || await questions.FindAsync(attempt.QuestionId, cancellationToken) is not { Question: var question })
         {
             return false;

@@ -47,6 +47,16 @@ public sealed class DemoCandidateShowsALivingDashboard
         Assert.Contains("The recommendations are 2 steps or more apart.", debrief, StringComparison.Ordinal);
         var sam = DebriefOf("Sam Okafor");
         Assert.Contains("Missing scorecards: Ivan Interviewer", WebUtility.HtmlDecode(await manager.GetHtmlAsync($"/debriefs/{sam}")), StringComparison.Ordinal);
+
+        // The demo coach: the demo candidate in the cohort, with figures, and their attempts open.
+        Assert.Contains("coach@tpmprep.local already exists; nothing changed.", output.ToString(), StringComparison.Ordinal);
+        using var coach = new AppClient(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await coach.PostFormAsync("/account/login", new() { ["Input.Email"] = "coach@tpmprep.local", ["Input.Password"] = "practise-the-loop-26" })).StatusCode);
+        var cohort = await coach.GetHtmlAsync("/coach");
+        var linkId = System.Text.RegularExpressions.Regex.Match(cohort, "href=\"/coach/candidates/(\\d+)\">Demo Candidate<").Groups[1].Value;
+        Assert.NotEmpty(linkId);
+        Assert.Contains("<svg class=\"sparkline\"", cohort, StringComparison.Ordinal);
+        Assert.Contains("attempts, newest first", await coach.GetHtmlAsync($"/coach/candidates/{linkId}/attempts"), StringComparison.Ordinal);
     }
 
     [Fact]

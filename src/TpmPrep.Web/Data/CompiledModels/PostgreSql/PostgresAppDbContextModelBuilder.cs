@@ -12,7 +12,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8d619afc-5f0b-4d51-85e5-d125f1985519"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("093e94bf-9d84-42f9-9482-61624c9a91eb"), entityTypeCount: 37)
         {
         }
 
@@ -25,6 +25,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var accessReceipt = AccessReceiptEntityType.Create(this);
             var answerDraft = AnswerDraftEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
             var assessment = AssessmentEntityType.Create(this);
@@ -32,6 +33,8 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             var assessmentRating = AssessmentRatingEntityType.Create(this);
             var attempt = AttemptEntityType.Create(this);
             var attemptScore = AttemptScoreEntityType.Create(this);
+            var coachInvite = CoachInviteEntityType.Create(this);
+            var coachLink = CoachLinkEntityType.Create(this);
             var customQuestion = CustomQuestionEntityType.Create(this);
             var importJob = ImportJobEntityType.Create(this);
             var importJobDocument = ImportJobDocumentEntityType.Create(this);
@@ -59,6 +62,8 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
+            AccessReceiptEntityType.CreateForeignKey1(accessReceipt, appUser);
+            AccessReceiptEntityType.CreateForeignKey2(accessReceipt, appUser);
             AnswerDraftEntityType.CreateForeignKey1(answerDraft, appUser);
             AssessmentEntityType.CreateForeignKey1(assessment, appUser);
             AssessmentAreaScoreEntityType.CreateForeignKey1(assessmentAreaScore, assessment);
@@ -66,6 +71,9 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             AttemptEntityType.CreateForeignKey1(attempt, practiceSession);
             AttemptEntityType.CreateForeignKey2(attempt, appUser);
             AttemptScoreEntityType.CreateForeignKey1(attemptScore, attempt);
+            CoachInviteEntityType.CreateForeignKey1(coachInvite, appUser);
+            CoachLinkEntityType.CreateForeignKey1(coachLink, appUser);
+            CoachLinkEntityType.CreateForeignKey2(coachLink, appUser);
             CustomQuestionEntityType.CreateForeignKey1(customQuestion, appUser);
             ImportJobEntityType.CreateForeignKey1(importJob, appUser);
             ImportJobDocumentEntityType.CreateForeignKey1(importJobDocument, importJob);
@@ -98,6 +106,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AccessReceiptEntityType.CreateAnnotations(accessReceipt);
             AnswerDraftEntityType.CreateAnnotations(answerDraft);
             AppUserEntityType.CreateAnnotations(appUser);
             AssessmentEntityType.CreateAnnotations(assessment);
@@ -105,6 +114,8 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             AssessmentRatingEntityType.CreateAnnotations(assessmentRating);
             AttemptEntityType.CreateAnnotations(attempt);
             AttemptScoreEntityType.CreateAnnotations(attemptScore);
+            CoachInviteEntityType.CreateAnnotations(coachInvite);
+            CoachLinkEntityType.CreateAnnotations(coachLink);
             CustomQuestionEntityType.CreateAnnotations(customQuestion);
             ImportJobEntityType.CreateAnnotations(importJob);
             ImportJobDocumentEntityType.CreateAnnotations(importJobDocument);

@@ -11,7 +11,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("11ae3df8-10a1-43d3-998a-04f6ee221eba"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("5fed9c5a-4393-4aec-bf99-6efef88c23db"), entityTypeCount: 37)
         {
         }
 
@@ -24,6 +24,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var accessReceipt = AccessReceiptEntityType.Create(this);
             var answerDraft = AnswerDraftEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
             var assessment = AssessmentEntityType.Create(this);
@@ -31,6 +32,8 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             var assessmentRating = AssessmentRatingEntityType.Create(this);
             var attempt = AttemptEntityType.Create(this);
             var attemptScore = AttemptScoreEntityType.Create(this);
+            var coachInvite = CoachInviteEntityType.Create(this);
+            var coachLink = CoachLinkEntityType.Create(this);
             var customQuestion = CustomQuestionEntityType.Create(this);
             var importJob = ImportJobEntityType.Create(this);
             var importJobDocument = ImportJobDocumentEntityType.Create(this);
@@ -58,6 +61,8 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
+            AccessReceiptEntityType.CreateForeignKey1(accessReceipt, appUser);
+            AccessReceiptEntityType.CreateForeignKey2(accessReceipt, appUser);
             AnswerDraftEntityType.CreateForeignKey1(answerDraft, appUser);
             AssessmentEntityType.CreateForeignKey1(assessment, appUser);
             AssessmentAreaScoreEntityType.CreateForeignKey1(assessmentAreaScore, assessment);
@@ -65,6 +70,9 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             AttemptEntityType.CreateForeignKey1(attempt, practiceSession);
             AttemptEntityType.CreateForeignKey2(attempt, appUser);
             AttemptScoreEntityType.CreateForeignKey1(attemptScore, attempt);
+            CoachInviteEntityType.CreateForeignKey1(coachInvite, appUser);
+            CoachLinkEntityType.CreateForeignKey1(coachLink, appUser);
+            CoachLinkEntityType.CreateForeignKey2(coachLink, appUser);
             CustomQuestionEntityType.CreateForeignKey1(customQuestion, appUser);
             ImportJobEntityType.CreateForeignKey1(importJob, appUser);
             ImportJobDocumentEntityType.CreateForeignKey1(importJobDocument, importJob);
@@ -97,6 +105,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AccessReceiptEntityType.CreateAnnotations(accessReceipt);
             AnswerDraftEntityType.CreateAnnotations(answerDraft);
             AppUserEntityType.CreateAnnotations(appUser);
             AssessmentEntityType.CreateAnnotations(assessment);
@@ -104,6 +113,8 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             AssessmentRatingEntityType.CreateAnnotations(assessmentRating);
             AttemptEntityType.CreateAnnotations(attempt);
             AttemptScoreEntityType.CreateAnnotations(attemptScore);
+            CoachInviteEntityType.CreateAnnotations(coachInvite);
+            CoachLinkEntityType.CreateAnnotations(coachLink);
             CustomQuestionEntityType.CreateAnnotations(customQuestion);
             ImportJobEntityType.CreateAnnotations(importJob);
             ImportJobDocumentEntityType.CreateAnnotations(importJobDocument);

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TpmPrep.Web.Access;
+using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Coaching;
+using TpmPrep.Web.Infrastructure;
+
+namespace TpmPrep.Web.Pages.Coach;
+
+/// <summary>A coached candidate's attempts, newest first, when they share them.</summary>
+public sealed class AttemptsModel(CoachLinks links, AttemptService attempts) : PageModel
+{
+    public CoachedCandidate Link { get; private set; } = null!;
+
+    public Paged<AttemptSummary> Attempts { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int linkId, int p, CancellationToken cancellationToken)
+    {
+        if (await links.FindAsync(User.Viewer(), linkId, cancellationToken) is not { } link)
+        {
+            return NotFound();
+        }
+
+        Link = link;
+        // The grant refuses (a 404) when the candidate does not share their attempts.
+        Attempts = await attempts.PageAsync(User.Viewer(), link.CandidateId, p, CoachingLimits.AttemptPageSize, cancellationToken);
+        return Page();
+    }
+}

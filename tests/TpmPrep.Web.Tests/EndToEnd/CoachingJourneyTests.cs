@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TpmPrep.Web.Tests.EndToEnd.PageObjects;
+using TpmPrep.Web.Tests.Infrastructure;
+
+namespace TpmPrep.Web.Tests.EndToEnd;
+
+/// <summary>
+/// A candidate invites a coach with the summary and attempts scopes; the coach accepts the code, finds the candidate in
+/// the cohort and reads an answer; the candidate sees what was opened, then revokes, and the coach's next request is refused.
+/// </summary>
+[Collection(EndToEndTests.Name)]
+public sealed partial class CoachingJourneyTests(BrowserFixture browser) : IDisposable
+{
+    private readonly LiveServer _server = new();
+
+    [Fact]
+    public async Task ACandidateInvitesACoachWhoSeesOnlyWhatIsSharedUntilRevoked()
+    {
+        await using var candidateContext = await browser.Browser.NewContextAsync();
+        await using var coachContext = await browser.Browser.NewContextAsync();
+        var candidate = await candidateContext.NewPageAsync();
+        var coach = await coachContext.NewPageAsync();
+        await new RegisterPage(candidate, _server.BaseUrl).RegisterAsync("Cara Candidate", "cara@example.com", AppClient.Password);
+        await new RegisterPage(coach, _server.BaseUrl).RegisterAsync("Coby Coach", "coby@example.com", AppClient.Password, "Coach");
+
+        // The candidate answers a question, then invites a coach with two of the three scopes.
+        await candidate.GotoAsync(_server.BaseUrl + "/questions/sd-fleet-update-10000-servers");
+        var question = new QuestionPage(candidate);
+        await question.TypeAnswerAsync("Waves of 1% behind health gates: cara-answer-text.");
+        await question.SubmitAsync();
+        await Assertions.Expect(candidate.GetByRole(AriaRole.Button, new() { Name = "Save grades" })).ToBeVisibleAsync();
+        await candidate.GetByRole(AriaRole.Link, new() { Name = "My coaches" }).ClickAsync();
+        var invite = candidate.GetByRole(AriaRole.Region, new() { Name = "Invite a coach" });
+        await Assertions.Expect(invite.GetByRole(AriaRole.Checkbox, new() { Name = "Summary" })).ToBeCheckedAsync();
+        await Assertions.Expect(invite.GetByRole(AriaRole.Checkbox, new() { Name = "Attempts" })).Not.ToBeCheckedAsync();
+        await invite.GetByRole(AriaRole.Checkbox, new() { Name = "Attempts" }).CheckAsync();
+        await invite.GetByLabel("Your coach's e-mail (optional)").FillAsync("coby@example.com");
+        await invite.GetByRole(AriaRole.Button, new() { Name = "Make an invitation" }).ClickAsync();
+        var codeText = await candidate.GetByRole(AriaRole.Region, new() { Name = "Your invitation" }).Locator(".code").InnerTextAsync();
+        var code = CodePattern().Match(codeText).Value;
+        Assert.NotEmpty(code);
+        await candidate.AssertNoSeriousAccessibilityViolationsAsync();
+
+        // The coach enters the code, sees what it shares, and accepts.
+        await coach.GetByRole(AriaRole.Link, new() { Name = "My candidates" }).ClickAsync();
+        await Assertions.Expect(coach.GetByText("No candidate has invited you yet")).ToBeVisibleAsync();
+        await coach.GetByLabel("Code", new() { Exact = true }).FillAsync(code.ToLowerInvariant());
+        await coach.GetByRole(AriaRole.Button, new() { Name = "Check the code" }).ClickAsync();
+        await Assertions.Expect(coach.GetByRole(AriaRole.Heading, new() { Name = "Cara Candidate invites you to coach them" })).ToBeVisibleAsync();
+        await Assertions.Expect(coach.GetByText("summary, attempts and grades")).ToBeVisibleAsync();
+        await coach.GetByRole(AriaRole.Button, new() { Name = "Accept and start coaching" }).ClickAsync();
+        await Assertions.Expect(coach.GetByText("Invitation accepted")).ToBeVisibleAsync();
+        var candidatePageUrl = coach.Url;
+
+        // The cohort view lists the candidate with a trend; the coach reads the answer.
+        await coach.GetByRole(AriaRole.Link, new() { Name = "My candidates" }).ClickAsync();
+        var row = coach.GetByRole(AriaRole.Row).Filter(new() { HasText = "Cara Candidate" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator("svg.sparkline")).ToBeVisibleAsync();
+        await coach.AssertNoSeriousAccessibilityViolationsAsync();
+        if (Environment.GetEnvironmentVariable("TPMPREP_SCREENSHOT_DIR") is { Length: > 0 } folder)
+        {
+            await coach.ScreenshotAsync(new() { Path = Path.Combine(folder, "cohort.png"), FullPage = true });
+        }
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "Cara Candidate" }).ClickAsync();
+        await Assertions.Expect(coach.GetByText("day current streak").First).ToBeVisibleAsync();
+        await coach.GetByRole(AriaRole.Link, new() { Name = "Attempts", Exact = true }).ClickAsync();
+        await coach.GetByRole(AriaRole.Link, new() { Name = "Update 10,000+ servers without customers noticing" }).ClickAsync();
+        await Assertions.Expect(coach.GetByText("cara-answer-text")).ToBeVisibleAsync();
+        await coach.AssertNoSeriousAccessibilityViolationsAsync();
+        var attemptUrl = coach.Url;
+
+        // The candidate sees what was opened, then ends the coach's access.
+        await candidate.GotoAsync(_server.BaseUrl + "/coaching");
+        var receipts = candidate.GetByRole(AriaRole.Region, new() { Name = "What your coaches opened" });
+        await Assertions.Expect(receipts.GetByRole(AriaRole.Row).Filter(new() { HasText = "Attempt" }).First).ToContainTextAsync("Coby Coach");
+        await Assertions.Expect(receipts.GetByRole(AriaRole.Row).Filter(new() { HasText = "Progress" }).First).ToBeVisibleAsync();
+        await candidate.GetByRole(AriaRole.Button, new() { Name = "End access" }).ClickAsync();
+        await Assertions.Expect(candidate.GetByText("Access ended")).ToBeVisibleAsync();
+
+        // The coach's next request is refused.
+        Assert.Equal(404, (await coach.GotoAsync(attemptUrl))!.Status);
+        Assert.Equal(404, (await coach.GotoAsync(candidatePageUrl))!.Status);
+        await coach.GotoAsync(_server.BaseUrl + "/coach");
+        await Assertions.Expect(coach.GetByText("No candidate has invited you yet")).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")]
+    private static partial Regex CodePattern();
+
+    public void Dispose() => _server.Dispose();
+}
