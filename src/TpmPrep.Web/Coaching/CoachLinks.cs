@@ -84,6 +84,10 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
         _ => string.Empty,
     };
 
+    /// <summary>An address Identity could hold (256 characters at most) that looks like an e-mail.</summary>
+    private static bool IsEmail(string text) =>
+        text.Length is > 0 and <= 256 && new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(text);
+
     public static IReadOnlyList<string> ScopeNames(CoachScopes scopes)
     {
         var names = new List<string>(3);
@@ -120,7 +124,7 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
         if (!string.IsNullOrWhiteSpace(boundEmail))
         {
             var trimmed = boundEmail.Trim();
-            if (trimmed.Length > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(trimmed))
+            if (!IsEmail(trimmed))
             {
                 return (null, "The coach's e-mail is not an e-mail address (or leave it empty for an invitation anyone with the code can accept).");
             }
@@ -269,7 +273,7 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
     {
         ArgumentNullException.ThrowIfNull(coach);
         var trimmed = email?.Trim() ?? string.Empty;
-        if (trimmed.Length is 0 or > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(trimmed))
+        if (!IsEmail(trimmed))
         {
             return "Enter the candidate's e-mail address.";
         }

@@ -47,7 +47,7 @@ public static class InviteCodes
         var builder = new StringBuilder(Length);
         foreach (var raw in typed)
         {
-            if (raw is '-' or ' ' or '\t' || char.IsWhiteSpace(raw))
+            if (raw == '-' || char.IsWhiteSpace(raw))
             {
                 continue;
             }
