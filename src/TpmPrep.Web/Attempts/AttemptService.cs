@@ -116,6 +116,7 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
                 Levels = question.RubricLevels,
                 GradedById = viewer.UserId,
                 GraderRole = role,
+                GradedUtc = clock.GetUtcNow().UtcDateTime,
             });
         }
 

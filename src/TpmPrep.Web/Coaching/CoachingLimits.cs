@@ -16,4 +16,26 @@ public static class CoachingLimits
     public const int ReceiptPageSize = 25;
 
     public const int AttemptPageSize = 25;
+
+    /// <summary>Longest comment or reply, in characters.</summary>
+    public const int CommentLength = 4_000;
+
+    /// <summary>Threads a coach may start on one attempt; replies per thread.</summary>
+    public const int ThreadsPerAttempt = 50;
+
+    public const int CommentsPerThread = 100;
+
+    /// <summary>Longest private note a coach keeps on a candidate.</summary>
+    public const int NoteLength = 10_000;
+
+    /// <summary>Assignments open at once per candidate and coach; questions in one.</summary>
+    public const int OpenAssignments = 20;
+
+    public const int AssignmentQuestions = 20;
+
+    /// <summary>How far ahead a due date may be.</summary>
+    public const int LongestAssignmentDays = 366;
+
+    /// <summary>Points (of 100) the self-assessment may stand above graded answers before the cohort view flags it.</summary>
+    public const double OverratingFlagPoints = 20;
 }

@@ -72,6 +72,14 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<AccessReceipt> AccessReceipts => Set<AccessReceipt>();
 
+    public DbSet<CommentThread> CommentThreads => Set<CommentThread>();
+
+    public DbSet<ThreadComment> ThreadComments => Set<ThreadComment>();
+
+    public DbSet<CoachAssignment> CoachAssignments => Set<CoachAssignment>();
+
+    public DbSet<CoachNote> CoachNotes => Set<CoachNote>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportJobDocument> ImportJobDocuments => Set<ImportJobDocument>();

@@ -41,4 +41,7 @@ public sealed class Attempt
     public int? SessionId { get; set; }
 
     public List<AttemptScore> Scores { get; set; } = [];
+
+    /// <summary>Coaches' comment threads on the attempt.</summary>
+    public List<CommentThread> Threads { get; set; } = [];
 }

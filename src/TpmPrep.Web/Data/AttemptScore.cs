@@ -22,6 +22,12 @@ public sealed class AttemptScore
     public string GradedById { get; set; } = string.Empty;
 
     public GraderRole GraderRole { get; set; }
+
+    /// <summary>The grader's name when graded, for grades by someone else than the owner (a coach); null for self-grades.</summary>
+    public string? GraderName { get; set; }
+
+    /// <summary>When the grade was given (null for grades older than this column).</summary>
+    public DateTime? GradedUtc { get; set; }
 }
 
 /// <summary>In what capacity a score was given.</summary>

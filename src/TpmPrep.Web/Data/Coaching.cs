@@ -94,3 +94,94 @@ public sealed class AccessReceipt
 
     public DateTime AtUtc { get; set; }
 }
+
+/// <summary>
+/// A coach's remark on one attempt, optionally pinned to one rubric criterion, with the candidate's replies. It is the
+/// candidate's record (it goes with the attempt and travels in their export) and stays when the link ends; only the
+/// coach who started it and the candidate see it.
+/// </summary>
+public sealed class CommentThread
+{
+    public int Id { get; set; }
+
+    public int AttemptId { get; set; }
+
+    /// <summary>The attempt's owner.</summary>
+    public string CandidateId { get; set; } = string.Empty;
+
+    /// <summary>The coach who started the thread; null when that account is gone or the thread came from an import.</summary>
+    public string? CoachId { get; set; }
+
+    /// <summary>The coach's name when the thread began, so it stays readable after the account goes.</summary>
+    public string CoachName { get; set; } = string.Empty;
+
+    /// <summary>The rubric criterion the thread is about (its index and title when pinned), or null for the whole answer.</summary>
+    public int? CriterionIndex { get; set; }
+
+    public string? Criterion { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime? ResolvedUtc { get; set; }
+
+    public List<ThreadComment> Comments { get; set; } = [];
+}
+
+/// <summary>One message of a thread, by the coach or by the candidate.</summary>
+public sealed class ThreadComment
+{
+    public int Id { get; set; }
+
+    public int ThreadId { get; set; }
+
+    public bool FromCoach { get; set; }
+
+    public string AuthorName { get; set; } = string.Empty;
+
+    /// <summary>Markdown, rendered safely on read.</summary>
+    public string Body { get; set; } = string.Empty;
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When the other side first opened it: null is an unread marker for them.</summary>
+    public DateTime? SeenUtc { get; set; }
+}
+
+/// <summary>Practice a coach sets: a list of questions, done as a practice session or a mock interview, by a date.</summary>
+public sealed class CoachAssignment
+{
+    public int Id { get; set; }
+
+    public string CandidateId { get; set; } = string.Empty;
+
+    public string CoachId { get; set; } = string.Empty;
+
+    public string Title { get; set; } = string.Empty;
+
+    public SessionMode Mode { get; set; }
+
+    /// <summary>The question ids, in order, separated by commas (a copy: editing the set later does not move the goalposts).</summary>
+    public string QuestionIds { get; set; } = string.Empty;
+
+    /// <summary>The end of the due day in the candidate's time zone, in UTC.</summary>
+    public DateTime DueUtc { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The session the candidate started for it, if any.</summary>
+    public int? SessionId { get; set; }
+}
+
+/// <summary>A coach's private notes on one candidate: the coach's own record, never shown to the candidate.</summary>
+public sealed class CoachNote
+{
+    public int Id { get; set; }
+
+    public string CoachId { get; set; } = string.Empty;
+
+    public string CandidateId { get; set; } = string.Empty;
+
+    public string Body { get; set; } = string.Empty;
+
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -28,6 +28,7 @@ public static class FeatureServices
         services.AddScoped<AccessReceipts>();
         services.AddScoped<IAccessGrant, CoachGrant>();
         services.AddScoped<CoachLinks>();
+        services.AddScoped<CoachFeedback>();
         services.AddSingleton<ParsedQuestionCache>();
         services.AddScoped<QuestionSource>();
         services.AddScoped<CustomQuestionService>();
@@ -83,6 +84,7 @@ public static class FeatureServices
             options.Conventions.AuthorizePage("/Coach/Candidate", AppRoles.Coach);
             options.Conventions.AuthorizePage("/Coach/Attempts", AppRoles.Coach);
             options.Conventions.AuthorizePage("/Coach/Attempt", AppRoles.Coach);
+            options.Conventions.AuthorizePage("/Coach/Rate", AppRoles.Coach);
         }).AddMvcOptions(options => options.Filters.Add<RecordNotFoundFilter>());
         // Validation is the server's (no script library under the CSP): no data-val-* attributes on the fields.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);

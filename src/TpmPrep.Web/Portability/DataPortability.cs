@@ -34,6 +34,27 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
                     a.Scores.Where(s => s.GraderRole == GraderRole.Self).OrderBy(s => s.CriterionIndex).Select(s => new ExportScore(s.CriterionIndex, s.Criterion, s.Score, s.Levels)).ToList()),
             })
             .ToListAsync(cancellationToken);
+        // Coaches' grades and threads are few: read apart, in two queries, and joined to their attempts here.
+        var coachScores = await db.AttemptScores.AsNoTracking()
+            .Where(s => s.GraderRole == GraderRole.Coach && db.Attempts.Any(a => a.Id == s.AttemptId && a.UserId == userId))
+            .OrderBy(s => s.AttemptId).ThenBy(s => s.GradedById).ThenBy(s => s.CriterionIndex)
+            .Select(s => new { s.AttemptId, s.GradedById, s.GraderName, s.GradedUtc, Score = new ExportScore(s.CriterionIndex, s.Criterion, s.Score, s.Levels) })
+            .ToListAsync(cancellationToken);
+        var threads = await db.CommentThreads.AsNoTracking()
+            .Where(t => t.CandidateId == userId)
+            .OrderBy(t => t.AttemptId).ThenBy(t => t.CreatedUtc).ThenBy(t => t.Id)
+            .Select(t => new
+            {
+                t.AttemptId,
+                Export = new ExportThread(t.CoachName, t.CriterionIndex, t.Criterion, t.CreatedUtc, t.ResolvedUtc,
+                    t.Comments.OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id).Select(c => new ExportComment(c.FromCoach, c.AuthorName, c.Body, c.CreatedUtc)).ToList()),
+            })
+            .ToListAsync(cancellationToken);
+        var gradesByAttempt = coachScores.GroupBy(s => s.AttemptId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<ExportCoachGrade>)g.GroupBy(s => s.GradedById)
+                .Select(c => new ExportCoachGrade(c.First().GraderName ?? "Coach", c.Max(s => s.GradedUtc), c.Select(s => s.Score).ToList())).ToList());
+        var threadsByAttempt = threads.GroupBy(t => t.AttemptId).ToDictionary(g => g.Key, g => (IReadOnlyList<ExportThread>)g.Select(t => t.Export).ToList());
         var schedules = await db.ReviewSchedules.AsNoTracking()
             .Where(r => r.UserId == userId)
             .OrderBy(r => r.QuestionId)
@@ -58,7 +79,7 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
             .Select(q => new { q.Id, q.Markdown, q.CreatedUtc, q.UpdatedUtc })
             .ToListAsync(cancellationToken);
         return new ExportDocument(ExportDocument.FormatName, ExportDocument.CurrentVersion, clock.GetUtcNow().UtcDateTime, profile,
-            attempts.Select(a => a.Export).ToList(), schedules, assessments, sessions,
+            attempts.Select(a => a.Export with { CoachGrades = gradesByAttempt.GetValueOrDefault(a.Id), Threads = threadsByAttempt.GetValueOrDefault(a.Id) }).ToList(), schedules, assessments, sessions,
             written.Select(q => new ExportQuestion(QuestionSource.IdOf(q.Id), q.Markdown, q.CreatedUtc, q.UpdatedUtc)).ToList());
     }
 

@@ -1,6 +1,6 @@
 namespace TpmPrep.Web.Portability;
 
-// The JSON export, version 2 (version 1, without questions written in the app or rubric scales, still imports). Properties are nullable so an import can say which field is missing
+// The JSON export, version 3 (coaches' grades and comment threads on attempts); versions 1 and 2 (without questions written in the app, rubric scales, or coaches' feedback) still import. Properties are nullable so an import can say which field is missing
 // instead of failing inside the serializer; ExportValidator checks them all before anything is written.
 
 public sealed record ExportDocument(
@@ -15,7 +15,7 @@ public sealed record ExportDocument(
     IReadOnlyList<ExportQuestion>? Questions = null)
 {
     public const string FormatName = "tpmprep-export";
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
     public const int OldestVersion = 1;
 }
 
@@ -36,7 +36,17 @@ public sealed record ExportAttempt(
     DateTime? GradedUtc,
     double? AverageScore,
     string? Notes,
-    IReadOnlyList<ExportScore>? Scores);
+    IReadOnlyList<ExportScore>? Scores,
+    IReadOnlyList<ExportCoachGrade>? CoachGrades = null,
+    IReadOnlyList<ExportThread>? Threads = null);
+
+/// <summary>A coach's grade of an attempt, by the coach's name (their account does not travel).</summary>
+public sealed record ExportCoachGrade(string? Coach, DateTime? GradedUtc, IReadOnlyList<ExportScore>? Scores);
+
+/// <summary>A coach's comment thread on an attempt: the criterion it is pinned to (if any) and its messages in order.</summary>
+public sealed record ExportThread(string? Coach, int? CriterionIndex, string? Criterion, DateTime? CreatedUtc, DateTime? ResolvedUtc, IReadOnlyList<ExportComment>? Comments);
+
+public sealed record ExportComment(bool? FromCoach, string? Author, string? Body, DateTime? CreatedUtc);
 
 /// <summary>A self-grade on one criterion, out of <paramref name="Levels"/> (4 when absent, as in version 1).</summary>
 public sealed record ExportScore(int? CriterionIndex, string? Criterion, int? Score, int? Levels = null);

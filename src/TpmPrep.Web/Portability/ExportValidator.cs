@@ -2,6 +2,7 @@ using System.Text.Json;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Assessments;
 using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Coaching;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Questions;
 
@@ -23,6 +24,8 @@ public static class ExportValidator
     public const int MaxRatingsPerAssessment = 500;
 
     public const int MaxAreasPerAssessment = 50;
+
+    public const int MaxCoachGradesPerAttempt = 20;
 
     private const int MaxErrors = 20;
 
@@ -107,6 +110,40 @@ public static class ExportValidator
             Check(scores.Select(s => s?.Levels).Distinct().Count() <= 1, $"{at}.scores: the criteria use different scales.");
             Check(scores.Select(s => s?.CriterionIndex).Distinct().Count() == scores.Count, $"{at}.scores: a criterion is graded twice.");
             Check(scores.All(s => (s?.Criterion?.Length ?? 0) <= 200), $"{at}.scores: a criterion name is longer than 200 characters.");
+            var grades = a.CoachGrades ?? [];
+            Check(grades.Count <= MaxCoachGradesPerAttempt, $"{at}.coachGrades: more than {MaxCoachGradesPerAttempt}.");
+            for (var g = 0; g < grades.Count && g < MaxCoachGradesPerAttempt; g++)
+            {
+                var grade = grades[g];
+                var gradeAt = $"{at}.coachGrades[{g}]";
+                var gradeScores = grade?.Scores ?? [];
+                Check(grade is not null && !string.IsNullOrWhiteSpace(grade.Coach) && grade.Coach.Length <= 100, $"{gradeAt}.coach: missing or longer than 100 characters.");
+                Check(Past(grade?.GradedUtc), $"{gradeAt}.gradedUtc: must be {range}.");
+                Check(gradeScores.Count is > 0 and <= 20, $"{gradeAt}.scores: from 1 to 20 criteria.");
+                Check(gradeScores.All(s => s is { Score: { } score, CriterionIndex: >= 0 and < 20 } && s.Levels is null or >= RubricScale.FewestLevels and <= RubricScale.MostLevels
+                        && RubricScale.IsOnScale(score, s.Levels ?? RubricScale.CommonLevels) && (s.Criterion?.Length ?? 0) <= 200),
+                    $"{gradeAt}.scores: every score needs a criterionIndex (0-19), levels from {RubricScale.FewestLevels} to {RubricScale.MostLevels} and a score from 1 to its levels.");
+                Check(gradeScores.Select(s => s?.Levels).Distinct().Count() <= 1 && gradeScores.Select(s => s?.CriterionIndex).Distinct().Count() == gradeScores.Count,
+                    $"{gradeAt}.scores: one scale for all criteria, each criterion graded once.");
+            }
+
+            Check(grades.Select(g => g?.Coach).Distinct(StringComparer.Ordinal).Count() == grades.Count, $"{at}.coachGrades: one coach graded twice.");
+            var threads = a.Threads ?? [];
+            Check(threads.Count <= CoachingLimits.ThreadsPerAttempt, $"{at}.threads: more than {CoachingLimits.ThreadsPerAttempt}.");
+            for (var t = 0; t < threads.Count && t < CoachingLimits.ThreadsPerAttempt; t++)
+            {
+                var thread = threads[t];
+                var threadAt = $"{at}.threads[{t}]";
+                var comments = thread?.Comments ?? [];
+                Check(thread is not null && !string.IsNullOrWhiteSpace(thread.Coach) && thread.Coach.Length <= 100, $"{threadAt}.coach: missing or longer than 100 characters.");
+                Check(thread?.CriterionIndex is null or >= 0 and < 20 && (thread?.Criterion?.Length ?? 0) <= 200, $"{threadAt}: criterionIndex 0-19 (or none), criterion at most 200 characters.");
+                Check(thread?.CreatedUtc is not null && Past(thread.CreatedUtc) && Past(thread.ResolvedUtc), $"{threadAt}: createdUtc and resolvedUtc must be {range}.");
+                Check(comments.Count is > 0 and <= CoachingLimits.CommentsPerThread, $"{threadAt}.comments: from 1 to {CoachingLimits.CommentsPerThread}.");
+                Check(comments.All(c => c is { FromCoach: not null, CreatedUtc: not null } && Past(c.CreatedUtc)
+                        && !string.IsNullOrWhiteSpace(c.Author) && c.Author.Length <= 100
+                        && !string.IsNullOrWhiteSpace(c.Body) && c.Body.Length <= CoachingLimits.CommentLength),
+                    $"{threadAt}.comments: every comment needs fromCoach, an author (at most 100 characters), a body (at most {CoachingLimits.CommentLength:N0} characters) and a createdUtc {range}.");
+            }
         }
 
         var scheduled = new HashSet<string>(StringComparer.Ordinal);

@@ -177,11 +177,46 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 AverageScore = scores.Count > 0 ? RubricScale.ToCommon(scores.Average(s => s.Score), levels) : null,
                 Notes = a.Notes,
                 Scores = scores,
+                Threads = (a.Threads ?? []).Select(t => new CommentThread
+                {
+                    CandidateId = _userId,
+                    // The coach's account does not travel: the thread keeps the name, and only the candidate can answer it.
+                    CoachName = t.Coach!,
+                    CriterionIndex = t.CriterionIndex,
+                    Criterion = t.Criterion,
+                    CreatedUtc = Time(t.CreatedUtc!.Value),
+                    ResolvedUtc = t.ResolvedUtc is { } resolved ? Time(resolved) : null,
+                    Comments = t.Comments!.Select(c => new ThreadComment
+                    {
+                        FromCoach = c.FromCoach!.Value,
+                        AuthorName = c.Author!,
+                        Body = c.Body!,
+                        CreatedUtc = Time(c.CreatedUtc!.Value),
+                        // Read before it was exported: an import brings no unread markers.
+                        SeenUtc = Time(c.CreatedUtc!.Value),
+                    }).ToList(),
+                }).ToList(),
             };
+            foreach (var grade in a.CoachGrades ?? [])
+            {
+                var gradeLevels = grade.Scores is [var firstScore, ..] ? firstScore.Levels ?? RubricScale.CommonLevels : RubricScale.CommonLevels;
+                attempt.Scores.AddRange(grade.Scores!.Select(s => new AttemptScore
+                {
+                    CriterionIndex = s.CriterionIndex!.Value,
+                    Criterion = s.Criterion ?? string.Empty,
+                    Score = s.Score!.Value,
+                    Levels = gradeLevels,
+                    GradedById = "import:" + grade.Coach,
+                    GraderName = grade.Coach,
+                    GradedUtc = grade.GradedUtc is { } gradedAt ? Time(gradedAt) : null,
+                    GraderRole = GraderRole.Coach,
+                }));
+            }
+
             Db.Attempts.Add(attempt);
             _pendingAttempts.Add((attempt, key));
             _addedAttempts++;
-            _rows += 1 + scores.Count;
+            _rows += attempt.Scores.Count + 1 + attempt.Threads.Sum(t => 1 + t.Comments.Count);
         }
 
         private void AddSchedule(ExportReviewSchedule r)

@@ -22,6 +22,8 @@ public sealed partial class ViewsNamePagesAndBindFields
         "Banks/Details.cshtml: kind",
         "Banks/Details.cshtml: level",
         "Banks/Details.cshtml: skill",
+        "Coach/Attempt.cshtml: body",
+        "Coach/Attempt.cshtml: criterion",
         "Coach/Index.cshtml: code",
         "Coach/Join.cshtml: code",
         "Coaching/_Scopes.cshtml: scope",
@@ -56,6 +58,8 @@ public sealed partial class ViewsNamePagesAndBindFields
         "Practice/Index.cshtml: Mode",
         "Review/Index.cshtml: Mode",
         "Review/Index.cshtml: QuestionId",
+        "Shared/_Threads.cshtml: body",
+        "Shared/_Threads.cshtml: threadId",
     ];
 
     private static readonly string PagesFolder = Path.Combine(TpmPrepFactory.RepositoryRoot(), "src", "TpmPrep.Web", "Pages");

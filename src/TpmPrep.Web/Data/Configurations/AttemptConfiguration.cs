@@ -20,6 +20,7 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.HasOne<PracticeSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Scores).WithOne().HasForeignKey(s => s.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Threads).WithOne().HasForeignKey(t => t.AttemptId).OnDelete(DeleteBehavior.Cascade);
         // "My attempts" lists a user's attempts newest first; history per question looks up by both.
         builder.HasIndex(a => new { a.UserId, a.CreatedUtc });
         builder.HasIndex(a => new { a.UserId, a.QuestionId });

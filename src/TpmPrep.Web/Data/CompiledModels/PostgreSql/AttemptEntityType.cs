@@ -21,7 +21,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 typeof(Attempt),
                 baseEntityType,
                 propertyCount: 14,
-                navigationCount: 1,
+                navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);

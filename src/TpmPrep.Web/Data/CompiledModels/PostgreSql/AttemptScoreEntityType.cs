@@ -21,7 +21,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 "TpmPrep.Web.Data.AttemptScore",
                 typeof(AttemptScore),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -66,6 +66,24 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 propertyInfo: typeof(AttemptScore).GetProperty("GradedById", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AttemptScore).GetField("<GradedById>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             gradedById.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var gradedUtc = runtimeEntityType.AddProperty(
+                "GradedUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(AttemptScore).GetProperty("GradedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AttemptScore).GetField("<GradedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            gradedUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var graderName = runtimeEntityType.AddProperty(
+                "GraderName",
+                typeof(string),
+                propertyInfo: typeof(AttemptScore).GetProperty("GraderName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AttemptScore).GetField("<GraderName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            graderName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var graderRole = runtimeEntityType.AddProperty(
                 "GraderRole",

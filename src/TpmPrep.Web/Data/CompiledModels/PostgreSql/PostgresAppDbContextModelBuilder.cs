@@ -12,7 +12,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("093e94bf-9d84-42f9-9482-61624c9a91eb"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("ccc29fcb-e212-412d-9a49-6ca898e345b4"), entityTypeCount: 41)
         {
         }
 
@@ -33,8 +33,11 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             var assessmentRating = AssessmentRatingEntityType.Create(this);
             var attempt = AttemptEntityType.Create(this);
             var attemptScore = AttemptScoreEntityType.Create(this);
+            var coachAssignment = CoachAssignmentEntityType.Create(this);
             var coachInvite = CoachInviteEntityType.Create(this);
             var coachLink = CoachLinkEntityType.Create(this);
+            var coachNote = CoachNoteEntityType.Create(this);
+            var commentThread = CommentThreadEntityType.Create(this);
             var customQuestion = CustomQuestionEntityType.Create(this);
             var importJob = ImportJobEntityType.Create(this);
             var importJobDocument = ImportJobDocumentEntityType.Create(this);
@@ -55,6 +58,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             var reviewSchedule = ReviewScheduleEntityType.Create(this);
             var scorecard = ScorecardEntityType.Create(this);
             var scorecardQuestion = ScorecardQuestionEntityType.Create(this);
+            var threadComment = ThreadCommentEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
@@ -71,9 +75,16 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             AttemptEntityType.CreateForeignKey1(attempt, practiceSession);
             AttemptEntityType.CreateForeignKey2(attempt, appUser);
             AttemptScoreEntityType.CreateForeignKey1(attemptScore, attempt);
+            CoachAssignmentEntityType.CreateForeignKey1(coachAssignment, appUser);
+            CoachAssignmentEntityType.CreateForeignKey2(coachAssignment, appUser);
+            CoachAssignmentEntityType.CreateForeignKey3(coachAssignment, practiceSession);
             CoachInviteEntityType.CreateForeignKey1(coachInvite, appUser);
             CoachLinkEntityType.CreateForeignKey1(coachLink, appUser);
             CoachLinkEntityType.CreateForeignKey2(coachLink, appUser);
+            CoachNoteEntityType.CreateForeignKey1(coachNote, appUser);
+            CoachNoteEntityType.CreateForeignKey2(coachNote, appUser);
+            CommentThreadEntityType.CreateForeignKey1(commentThread, attempt);
+            CommentThreadEntityType.CreateForeignKey2(commentThread, appUser);
             CustomQuestionEntityType.CreateForeignKey1(customQuestion, appUser);
             ImportJobEntityType.CreateForeignKey1(importJob, appUser);
             ImportJobDocumentEntityType.CreateForeignKey1(importJobDocument, importJob);
@@ -98,6 +109,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             ScorecardEntityType.CreateForeignKey2(scorecard, planInterview);
             ScorecardEntityType.CreateForeignKey3(scorecard, appUser);
             ScorecardQuestionEntityType.CreateForeignKey1(scorecardQuestion, scorecard);
+            ThreadCommentEntityType.CreateForeignKey1(threadComment, commentThread);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -114,8 +126,11 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             AssessmentRatingEntityType.CreateAnnotations(assessmentRating);
             AttemptEntityType.CreateAnnotations(attempt);
             AttemptScoreEntityType.CreateAnnotations(attemptScore);
+            CoachAssignmentEntityType.CreateAnnotations(coachAssignment);
             CoachInviteEntityType.CreateAnnotations(coachInvite);
             CoachLinkEntityType.CreateAnnotations(coachLink);
+            CoachNoteEntityType.CreateAnnotations(coachNote);
+            CommentThreadEntityType.CreateAnnotations(commentThread);
             CustomQuestionEntityType.CreateAnnotations(customQuestion);
             ImportJobEntityType.CreateAnnotations(importJob);
             ImportJobDocumentEntityType.CreateAnnotations(importJobDocument);
@@ -136,6 +151,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             ReviewScheduleEntityType.CreateAnnotations(reviewSchedule);
             ScorecardEntityType.CreateAnnotations(scorecard);
             ScorecardQuestionEntityType.CreateAnnotations(scorecardQuestion);
+            ThreadCommentEntityType.CreateAnnotations(threadComment);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

@@ -20,7 +20,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 typeof(Attempt),
                 baseEntityType,
                 propertyCount: 14,
-                navigationCount: 1,
+                navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);

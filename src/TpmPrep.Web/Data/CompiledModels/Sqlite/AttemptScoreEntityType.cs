@@ -20,7 +20,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 "TpmPrep.Web.Data.AttemptScore",
                 typeof(AttemptScore),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -60,6 +60,22 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(AttemptScore).GetProperty("GradedById", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AttemptScore).GetField("<GradedById>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var gradedUtc = runtimeEntityType.AddProperty(
+                "GradedUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(AttemptScore).GetProperty("GradedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AttemptScore).GetField("<GradedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+
+            var graderName = runtimeEntityType.AddProperty(
+                "GraderName",
+                typeof(string),
+                propertyInfo: typeof(AttemptScore).GetProperty("GraderName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AttemptScore).GetField("<GraderName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
 
             var graderRole = runtimeEntityType.AddProperty(
                 "GraderRole",

@@ -11,7 +11,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5fed9c5a-4393-4aec-bf99-6efef88c23db"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("ab9fd334-4422-42cf-9ba0-72f76d7b16c4"), entityTypeCount: 41)
         {
         }
 
@@ -32,8 +32,11 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             var assessmentRating = AssessmentRatingEntityType.Create(this);
             var attempt = AttemptEntityType.Create(this);
             var attemptScore = AttemptScoreEntityType.Create(this);
+            var coachAssignment = CoachAssignmentEntityType.Create(this);
             var coachInvite = CoachInviteEntityType.Create(this);
             var coachLink = CoachLinkEntityType.Create(this);
+            var coachNote = CoachNoteEntityType.Create(this);
+            var commentThread = CommentThreadEntityType.Create(this);
             var customQuestion = CustomQuestionEntityType.Create(this);
             var importJob = ImportJobEntityType.Create(this);
             var importJobDocument = ImportJobDocumentEntityType.Create(this);
@@ -54,6 +57,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             var reviewSchedule = ReviewScheduleEntityType.Create(this);
             var scorecard = ScorecardEntityType.Create(this);
             var scorecardQuestion = ScorecardQuestionEntityType.Create(this);
+            var threadComment = ThreadCommentEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
@@ -70,9 +74,16 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             AttemptEntityType.CreateForeignKey1(attempt, practiceSession);
             AttemptEntityType.CreateForeignKey2(attempt, appUser);
             AttemptScoreEntityType.CreateForeignKey1(attemptScore, attempt);
+            CoachAssignmentEntityType.CreateForeignKey1(coachAssignment, appUser);
+            CoachAssignmentEntityType.CreateForeignKey2(coachAssignment, appUser);
+            CoachAssignmentEntityType.CreateForeignKey3(coachAssignment, practiceSession);
             CoachInviteEntityType.CreateForeignKey1(coachInvite, appUser);
             CoachLinkEntityType.CreateForeignKey1(coachLink, appUser);
             CoachLinkEntityType.CreateForeignKey2(coachLink, appUser);
+            CoachNoteEntityType.CreateForeignKey1(coachNote, appUser);
+            CoachNoteEntityType.CreateForeignKey2(coachNote, appUser);
+            CommentThreadEntityType.CreateForeignKey1(commentThread, attempt);
+            CommentThreadEntityType.CreateForeignKey2(commentThread, appUser);
             CustomQuestionEntityType.CreateForeignKey1(customQuestion, appUser);
             ImportJobEntityType.CreateForeignKey1(importJob, appUser);
             ImportJobDocumentEntityType.CreateForeignKey1(importJobDocument, importJob);
@@ -97,6 +108,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             ScorecardEntityType.CreateForeignKey2(scorecard, planInterview);
             ScorecardEntityType.CreateForeignKey3(scorecard, appUser);
             ScorecardQuestionEntityType.CreateForeignKey1(scorecardQuestion, scorecard);
+            ThreadCommentEntityType.CreateForeignKey1(threadComment, commentThread);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -113,8 +125,11 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             AssessmentRatingEntityType.CreateAnnotations(assessmentRating);
             AttemptEntityType.CreateAnnotations(attempt);
             AttemptScoreEntityType.CreateAnnotations(attemptScore);
+            CoachAssignmentEntityType.CreateAnnotations(coachAssignment);
             CoachInviteEntityType.CreateAnnotations(coachInvite);
             CoachLinkEntityType.CreateAnnotations(coachLink);
+            CoachNoteEntityType.CreateAnnotations(coachNote);
+            CommentThreadEntityType.CreateAnnotations(commentThread);
             CustomQuestionEntityType.CreateAnnotations(customQuestion);
             ImportJobEntityType.CreateAnnotations(importJob);
             ImportJobDocumentEntityType.CreateAnnotations(importJobDocument);
@@ -135,6 +150,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             ReviewScheduleEntityType.CreateAnnotations(reviewSchedule);
             ScorecardEntityType.CreateAnnotations(scorecard);
             ScorecardQuestionEntityType.CreateAnnotations(scorecardQuestion);
+            ThreadCommentEntityType.CreateAnnotations(threadComment);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

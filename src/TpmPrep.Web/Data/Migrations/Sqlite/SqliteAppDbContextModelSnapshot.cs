@@ -506,6 +506,13 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("GradedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GraderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("GraderRole")
                         .HasColumnType("INTEGER");
 
@@ -521,6 +528,53 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AttemptScores");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CoachAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CandidateId", "DueUtc");
+
+                    b.HasIndex("CoachId", "CandidateId");
+
+                    b.ToTable("CoachAssignments");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.CoachInvite", b =>
@@ -608,6 +662,83 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.HasIndex("CoachId", "Status");
 
                     b.ToTable("CoachLinks");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CoachNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CoachId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("CoachNotes");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CommentThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoachName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criterion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CriterionIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId");
+
+                    b.HasIndex("CoachId");
+
+                    b.HasIndex("CandidateId", "CoachId");
+
+                    b.ToTable("CommentThreads");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.CustomQuestion", b =>
@@ -1262,6 +1393,41 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.ToTable("ScorecardQuestions");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.ThreadComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromCoach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId", "CreatedUtc");
+
+                    b.ToTable("ThreadComments");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1387,6 +1553,26 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.CoachAssignment", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TpmPrep.Web.Data.PracticeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.CoachInvite", b =>
                 {
                     b.HasOne("TpmPrep.Web.Data.AppUser", null)
@@ -1409,6 +1595,35 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CoachId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CoachNote", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CommentThread", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.Attempt", null)
+                        .WithMany("Threads")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.CustomQuestion", b =>
@@ -1610,6 +1825,15 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.ThreadComment", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.CommentThread", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.Assessment", b =>
                 {
                     b.Navigation("AreaScores");
@@ -1620,6 +1844,13 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("TpmPrep.Web.Data.Attempt", b =>
                 {
                     b.Navigation("Scores");
+
+                    b.Navigation("Threads");
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.CommentThread", b =>
+                {
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("TpmPrep.Web.Data.InterviewPlan", b =>
