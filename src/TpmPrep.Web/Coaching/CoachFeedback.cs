@@ -269,7 +269,7 @@ public sealed class CoachFeedback(AppDbContext db, TimeProvider clock, CoachLink
     }
 
     /// <summary>Replies the coach has not opened, per candidate among <paramref name="candidateIds"/> (for the cohort).</summary>
-    public async Task<IReadOnlyDictionary<string, int>> UnreadForCoachAsync(string coachId, IReadOnlyCollection<string> candidateIds, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, int>> UnreadForCoachAsync(AppDbContext db, string coachId, IReadOnlyCollection<string> candidateIds, CancellationToken cancellationToken)
     {
         var ids = candidateIds.ToList();
         return ids.Count == 0

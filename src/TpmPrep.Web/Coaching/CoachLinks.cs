@@ -44,7 +44,12 @@ public sealed record CohortRow(
     int Attempts30,
     int? ReviewsDue,
     IReadOnlyList<int> Weekly,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags,
+    CohortReadiness? Readiness = null,
+    int UnreadReplies = 0);
+
+/// <summary>Readiness from the latest completed self-assessment: the percent of its target level's profile reached.</summary>
+public sealed record CohortReadiness(string LevelId, double Percent, TpmPrep.Content.Scoring.Readiness Label, DateTime CompletedUtc);
 
 public enum CohortSort
 {
@@ -54,6 +59,7 @@ public enum CohortSort
     Attempts7,
     Attempts30,
     Due,
+    Readiness,
 }
 
 /// <summary>
@@ -62,7 +68,7 @@ public enum CohortSort
 /// narrow, and revocation with immediate effect. The candidate's side takes only the candidate's own id; the coach's
 /// side finds links by the coach's id, so nobody reaches a link that is not theirs.
 /// </summary>
-public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<AppUser> users)
+public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<AppUser> users, TpmPrep.Web.Progress.ProgressRollups rollups)
 {
     /// <summary>Weeks of activity in a cohort row's trend.</summary>
     public const int TrendWeeks = 8;
@@ -408,6 +414,24 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
     }
 
     /// <summary>
+    /// How many points (of 100) the self-assessment's mean area score stands above the graded answers' evidence
+    /// (<see cref="AssessmentScoring.Calibrate"/>'s scale: (mean rubric score - 1) / 3 x 100); null when there is no
+    /// assessment, fewer than <see cref="AssessmentScoring.MinimumEvidenceAttempts"/> graded answers, or the gap is
+    /// under <see cref="CoachingLimits.OverratingFlagPoints"/>.
+    /// </summary>
+    public static double? OverratingPoints(double? selfScore, int graded, double scoreSum)
+    {
+        if (selfScore is not double self || graded < AssessmentScoring.MinimumEvidenceAttempts)
+        {
+            return null;
+        }
+
+        var evidence = (Math.Clamp(scoreSum / graded, 1, 4) - 1) / 3 * 100;
+        var above = Math.Round(self - evidence);
+        return above >= CoachingLimits.OverratingFlagPoints ? above : null;
+    }
+
+    /// <summary>
     /// One page of the coach's cohort, in three queries whatever its size: the links, the practice days of the page's
     /// candidates over the trend's weeks and the streak, and the reviews due of those who share their summary. A
     /// candidate who shares no summary shows their name and scopes only.
@@ -430,8 +454,16 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
                 l.CandidateId,
                 l.Scopes,
                 User = db.Users.Where(u => u.Id == l.CandidateId).Select(u => new { u.DisplayName, u.TimeZoneId }).First(),
+                Built = db.ProgressRollupStates.Where(s => s.UserId == l.CandidateId).Select(s => s.ZoneId).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        // The figures come from the candidates' roll-ups: build those missing or stale (once per candidate, as their
+        // own dashboard would on its next read), so someone who practised but never opened it is not shown as idle.
+        foreach (var stale in links.Where(l => l.Scopes.HasFlag(CoachScopes.Summary) && l.Built != UserClock.Find(l.User.TimeZoneId).Id))
+        {
+            await rollups.RebuildAsync(stale.CandidateId, UserClock.Find(stale.User.TimeZoneId), cancellationToken);
+        }
+
         var now = Now;
         var summaryIds = links.Where(l => l.Scopes.HasFlag(CoachScopes.Summary)).Select(l => l.CandidateId).ToList();
         // Days far enough back for the trend and a streak of a year; the roll-up holds one small row per day practised.
@@ -449,6 +481,39 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
                 .GroupBy(r => r.UserId)
                 .Select(g => new { UserId = g.Key, Overdue = g.Count(r => r.DueUtc < now) })
                 .ToListAsync(cancellationToken);
+        // Readiness (summary) from each candidate's latest completed self-assessment, and what it claims beside the
+        // graded answers of the last six months (only for those who share both their summary and their assessments).
+        var completed = summaryIds.Count == 0
+            ? []
+            : await db.Assessments.AsNoTracking()
+                .Where(a => summaryIds.Contains(a.UserId) && a.CompletedUtc != null)
+                .Select(a => new { a.Id, a.UserId, a.TargetLevelId, CompletedUtc = a.CompletedUtc!.Value })
+                .ToListAsync(cancellationToken);
+        var latest = completed.GroupBy(a => a.UserId).Select(g => g.MaxBy(a => a.CompletedUtc)!).ToList();
+        var latestIds = latest.Select(a => a.Id).ToList();
+        var areaScores = latestIds.Count == 0
+            ? []
+            : await db.AssessmentAreaScores.AsNoTracking()
+                .Where(s => latestIds.Contains(s.AssessmentId))
+                .Select(s => new { s.AssessmentId, s.SkillId, s.Score, s.Target })
+                .ToListAsync(cancellationToken);
+        var readinessByUser = latest.ToDictionary(a => a.UserId, a =>
+        {
+            var areas = areaScores.Where(s => s.AssessmentId == a.Id).ToList();
+            var level = AssessmentScoring.ForLevel(a.TargetLevelId, areas.ToDictionary(s => s.SkillId, s => s.Score, StringComparer.Ordinal), areas.ToDictionary(s => s.SkillId, s => s.Target, StringComparer.Ordinal));
+            return (Readiness: new CohortReadiness(a.TargetLevelId, level.Percent, level.Readiness, a.CompletedUtc), SelfScore: areas.Count == 0 ? (double?)null : areas.Average(s => s.Score));
+        });
+        var bothIds = links.Where(l => l.Scopes.HasFlag(CoachScopes.Summary | CoachScopes.Assessments)).Select(l => l.CandidateId).ToList();
+        var sinceMonth = new DateOnly(now.Year, now.Month, 1).AddMonths(-5);
+        var graded = bothIds.Count == 0
+            ? []
+            : await db.ProgressSkillMonths.AsNoTracking()
+                .Where(m => bothIds.Contains(m.UserId) && m.Month >= sinceMonth)
+                .GroupBy(m => m.UserId)
+                .Select(g => new { UserId = g.Key, Graded = g.Sum(m => m.Graded), ScoreSum = g.Sum(m => m.ScoreSum) })
+                .ToListAsync(cancellationToken);
+        var gradedByUser = graded.ToDictionary(g => g.UserId, g => (g.Graded, g.ScoreSum));
+        var unread = await CoachFeedback.UnreadForCoachAsync(db, coach.UserId, links.Select(l => l.CandidateId).ToList(), cancellationToken);
         var daysByUser = days.GroupBy(d => d.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(d => d.Day, d => d.Attempts));
         var dueByUser = due.ToDictionary(d => d.UserId, d => d.Overdue);
 
@@ -456,7 +521,7 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
         {
             if (!l.Scopes.HasFlag(CoachScopes.Summary))
             {
-                return new CohortRow(l.Id, l.User.DisplayName, l.Scopes, null, 0, 0, 0, null, [], []);
+                return new CohortRow(l.Id, l.User.DisplayName, l.Scopes, null, 0, 0, 0, null, [], [], null, unread.GetValueOrDefault(l.CandidateId));
             }
 
             var today = Streaks.LocalDay(now, UserClock.Find(l.User.TimeZoneId));
@@ -486,7 +551,14 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
                 flags.Add($"{overdue} reviews overdue");
             }
 
-            return new CohortRow(l.Id, l.User.DisplayName, l.Scopes, last, streak, Since(7), Since(30), overdue, weekly, flags);
+            var readiness = readinessByUser.GetValueOrDefault(l.CandidateId);
+            if (l.Scopes.HasFlag(CoachScopes.Assessments) && gradedByUser.TryGetValue(l.CandidateId, out var g)
+                && OverratingPoints(readiness.SelfScore, g.Graded, g.ScoreSum) is double above)
+            {
+                flags.Add($"self-rating {above:0} points above graded answers");
+            }
+
+            return new CohortRow(l.Id, l.User.DisplayName, l.Scopes, last, streak, Since(7), Since(30), overdue, weekly, flags, readiness.Readiness, unread.GetValueOrDefault(l.CandidateId));
         });
 
         rows = sort switch
@@ -496,6 +568,7 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
             CohortSort.Attempts7 => rows.OrderBy(r => r.Attempts7).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
             CohortSort.Attempts30 => rows.OrderBy(r => r.Attempts30).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
             CohortSort.Due => rows.OrderByDescending(r => r.ReviewsDue ?? -1).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
+            CohortSort.Readiness => rows.OrderBy(r => r.Readiness?.Percent ?? -1).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
             _ => rows.OrderByDescending(r => r.Flags.Count > 0).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
         };
         var all = rows.ToList();

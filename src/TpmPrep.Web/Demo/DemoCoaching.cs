@@ -31,9 +31,73 @@ public sealed class DemoCoaching(UserManager<AppUser> users, AppDbContext db, Ti
         if (candidateId is not null)
         {
             db.CoachLinks.Add(new CoachLink { CandidateId = candidateId, CoachId = coach.Id, Status = CoachLinkStatus.Active, Scopes = CoachScopes.All, CreatedUtc = now.AddDays(-30), ConsentedUtc = now.AddDays(-30) });
+            await AddFeedbackAsync(candidateId, coach, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// On the candidate's two newest graded attempts: a thread on the whole answer that the candidate answered, one
+    /// pinned to the weakest criterion left unread, the coach's grade of the newest; and the coach's private notes.
+    /// </summary>
+    private async Task AddFeedbackAsync(string candidateId, AppUser coach, DateTime now, CancellationToken cancellationToken)
+    {
+        var graded = await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == candidateId && a.GradedUtc != null)
+            .OrderByDescending(a => a.CreatedUtc).Take(2)
+            .Select(a => new { a.Id, a.CreatedUtc, Scores = a.Scores.Where(s => s.GraderRole == GraderRole.Self).OrderBy(s => s.CriterionIndex).Select(s => new { s.CriterionIndex, s.Criterion, s.Score, s.Levels }).ToList() })
+            .ToListAsync(cancellationToken);
+        if (graded.Count == 0)
+        {
+            return;
+        }
+
+        var newest = graded[0];
+        var at = newest.CreatedUtc.AddHours(20) < now ? newest.CreatedUtc.AddHours(20) : now;
+        db.CommentThreads.Add(new CommentThread
+        {
+            AttemptId = newest.Id,
+            CandidateId = candidateId,
+            CoachId = coach.Id,
+            CoachName = coach.DisplayName,
+            CreatedUtc = at,
+            Comments =
+            [
+                new ThreadComment { FromCoach = true, AuthorName = coach.DisplayName, CreatedUtc = at, SeenUtc = at.AddHours(1), Body = "A clear structure. Lead with the decision you would take, then the evidence: the interviewer should hear your call in the first minute." },
+                new ThreadComment { FromCoach = false, AuthorName = "Demo Candidate", CreatedUtc = at.AddHours(2), Body = "Thanks. Should I state the trade-off before or after the recommendation?" },
+            ],
+        });
+        if (newest.Scores.Count > 0)
+        {
+            var weakest = newest.Scores.MinBy(s => s.Score)!;
+            db.CommentThreads.Add(new CommentThread
+            {
+                AttemptId = newest.Id,
+                CandidateId = candidateId,
+                CoachId = coach.Id,
+                CoachName = coach.DisplayName,
+                CriterionIndex = weakest.CriterionIndex,
+                Criterion = weakest.Criterion,
+                CreatedUtc = at,
+                Comments = [new ThreadComment { FromCoach = true, AuthorName = coach.DisplayName, CreatedUtc = at, Body = "Here the answer names the risk but not **who owns it** or **what would trigger** the fallback. Add both." }],
+            });
+            // The coach's grade: a point below the candidate's own on the weakest criterion, the same elsewhere.
+            db.AttemptScores.AddRange(newest.Scores.Select(s => new AttemptScore
+            {
+                AttemptId = newest.Id,
+                CriterionIndex = s.CriterionIndex,
+                Criterion = s.Criterion,
+                Score = s.CriterionIndex == weakest.CriterionIndex ? Math.Max(1, s.Score - 1) : s.Score,
+                Levels = s.Levels,
+                GradedById = coach.Id,
+                GraderRole = GraderRole.Coach,
+                GraderName = coach.DisplayName,
+                GradedUtc = at,
+            }));
+        }
+
+        db.CoachNotes.Add(new CoachNote { CoachId = coach.Id, CandidateId = candidateId, UpdatedUtc = now, Body = "Aiming at Senior TPM. Strong on execution; rehearse stakeholder conflict stories and open estimation." });
     }
 }

@@ -29,6 +29,7 @@ public static class FeatureServices
         services.AddScoped<IAccessGrant, CoachGrant>();
         services.AddScoped<CoachLinks>();
         services.AddScoped<CoachFeedback>();
+        services.AddScoped<CoachNotes>();
         services.AddSingleton<ParsedQuestionCache>();
         services.AddScoped<QuestionSource>();
         services.AddScoped<CustomQuestionService>();

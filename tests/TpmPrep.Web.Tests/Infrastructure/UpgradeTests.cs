@@ -38,7 +38,7 @@ public sealed class ADatabaseFromBeforeTheUpgradeKeepsEverything
         Assert.Equal(2, AppClient.AttemptCount(attempts));
         var graded = await candidate.GetHtmlAsync("/attempts/1");
         Assert.Contains("Canary first, then waves.", graded, StringComparison.Ordinal);
-        Assert.Contains("Your average <span class=\"score-pill\">3.0</span>", graded, StringComparison.Ordinal);
+        Assert.Contains("Average <span class=\"score-pill\">3.0</span>", graded, StringComparison.Ordinal);
         Assert.Contains("Check the error budget.", graded, StringComparison.Ordinal);
         Assert.Contains($"href=\"/questions/{QuestionId}\"", await candidate.GetHtmlAsync("/review"), StringComparison.Ordinal);
         Assert.Contains("A draft kept on the server.", await candidate.GetHtmlAsync($"/questions/{QuestionId}"), StringComparison.Ordinal);

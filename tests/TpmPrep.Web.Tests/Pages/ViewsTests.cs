@@ -24,6 +24,7 @@ public sealed partial class ViewsNamePagesAndBindFields
         "Banks/Details.cshtml: skill",
         "Coach/Attempt.cshtml: body",
         "Coach/Attempt.cshtml: criterion",
+        "Coach/Candidate.cshtml: notes",
         "Coach/Index.cshtml: code",
         "Coach/Join.cshtml: code",
         "Coaching/_Scopes.cshtml: scope",

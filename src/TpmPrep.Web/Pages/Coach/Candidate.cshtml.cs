@@ -11,7 +11,7 @@ using TpmPrep.Web.Progress;
 namespace TpmPrep.Web.Pages.Coach;
 
 /// <summary>One coached candidate: their dashboard when they share their summary, and the ways into what else they share.</summary>
-public sealed class CandidateModel(CoachLinks links, ProgressService progress) : PageModel
+public sealed class CandidateModel(CoachLinks links, ProgressService progress, CoachNotes coachNotes) : PageModel
 {
     public CoachedCandidate Link { get; private set; } = null!;
 
@@ -23,14 +23,49 @@ public sealed class CandidateModel(CoachLinks links, ProgressService progress) :
 
     public bool Shares(CoachScopes scope) => Link.Scopes.HasFlag(scope);
 
-    public async Task<IActionResult> OnGetAsync(int linkId, CancellationToken cancellationToken)
+    /// <summary>The coach's private notes on this candidate (kept as typed when refused).</summary>
+    public string Notes { get; private set; } = string.Empty;
+
+    public DateTime? NotesUpdatedUtc { get; private set; }
+
+    public string? NotesError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int linkId, CancellationToken cancellationToken) =>
+        await LoadAsync(linkId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostNotesAsync(int linkId, string? notes, CancellationToken cancellationToken)
     {
-        if (await links.FindAsync(User.Viewer(), linkId, cancellationToken) is not { } link)
+        if (CoachNotes.Check(notes) is { } problem)
+        {
+            if (!await LoadAsync(linkId, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            Notes = notes!;
+            NotesError = problem;
+            return Page();
+        }
+
+        if (!await coachNotes.SaveAsync(User.Viewer(), linkId, notes, cancellationToken))
         {
             return NotFound();
         }
 
+        TempData["Message"] = "Private notes saved.";
+        return Redirect(Url.Page("/Coach/Candidate", new { linkId }) + "#notes-heading");
+    }
+
+    private async Task<bool> LoadAsync(int linkId, CancellationToken cancellationToken)
+    {
+        if (await links.FindAsync(User.Viewer(), linkId, cancellationToken) is not { } link
+            || await coachNotes.FindAsync(User.Viewer(), linkId, cancellationToken) is not { } note)
+        {
+            return false;
+        }
+
         Link = link;
+        (Notes, NotesUpdatedUtc) = note;
         if (Shares(CoachScopes.Summary))
         {
             Dashboard = await progress.GetAsync(User.Viewer(), link.CandidateId, cancellationToken);
@@ -43,7 +78,7 @@ public sealed class CandidateModel(CoachLinks links, ProgressService progress) :
                 new TrendScale(1, 4, [1, 2, 3, 4]));
         }
 
-        return Page();
+        return true;
     }
 
     public async Task<IActionResult> OnPostEndAsync(int linkId, CancellationToken cancellationToken)

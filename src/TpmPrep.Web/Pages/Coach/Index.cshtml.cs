@@ -7,8 +7,10 @@ using TpmPrep.Web.Infrastructure;
 namespace TpmPrep.Web.Pages.Coach;
 
 /// <summary>The coach's cohort: every candidate who consented, with what needs attention first.</summary>
-public sealed class IndexModel(CoachLinks links) : PageModel
+public sealed class IndexModel(CoachLinks links, TpmPrep.Web.Catalogue.CatalogueProvider catalogue) : PageModel
 {
+    public string LevelTitle(string levelId) => catalogue.Current.LevelTitle(levelId);
+
     public Paged<CohortRow> Cohort { get; private set; } = null!;
 
     public int Waiting { get; private set; }

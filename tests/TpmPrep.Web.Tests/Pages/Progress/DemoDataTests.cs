@@ -56,7 +56,15 @@ public sealed class DemoCandidateShowsALivingDashboard
         var linkId = System.Text.RegularExpressions.Regex.Match(cohort, "href=\"/coach/candidates/(\\d+)\">Demo Candidate<").Groups[1].Value;
         Assert.NotEmpty(linkId);
         Assert.Contains("<svg class=\"sparkline\"", cohort, StringComparison.Ordinal);
-        Assert.Contains("attempts, newest first", await coach.GetHtmlAsync($"/coach/candidates/{linkId}/attempts"), StringComparison.Ordinal);
+        var coachAttempts = await coach.GetHtmlAsync($"/coach/candidates/{linkId}/attempts");
+        Assert.Contains("attempts, newest first", coachAttempts, StringComparison.Ordinal);
+        // Comments with a reply waiting for the coach, a coach grade, and private notes.
+        Assert.Contains("1 new reply", coachAttempts, StringComparison.Ordinal);
+        Assert.Contains("2 threads", coachAttempts, StringComparison.Ordinal);
+        Assert.Contains("rehearse stakeholder conflict stories", await coach.GetHtmlAsync($"/coach/candidates/{linkId}"), StringComparison.Ordinal);
+        using var candidate = new AppClient(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/account/login", new() { ["Input.Email"] = "demo@tpmprep.local", ["Input.Password"] = "practise-the-loop-26" })).StatusCode);
+        Assert.Contains("1 new comment", await candidate.GetHtmlAsync("/attempts"), StringComparison.Ordinal);
     }
 
     [Fact]
