@@ -72,6 +72,43 @@ public sealed partial class CoachingJourneyTests(BrowserFixture browser) : IDisp
         await coach.AssertNoSeriousAccessibilityViolationsAsync();
         var attemptUrl = coach.Url;
 
+        // The coach comments on one rubric criterion, then grades the answer on the rubric.
+        var about = coach.GetByLabel("About");
+        await about.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var criterion = (await about.Locator("option:checked").InnerTextAsync()).Trim();
+        await coach.GetByLabel("Comment", new() { Exact = false }).Last.FillAsync("Say **who** triggers the rollback: coby-comment-text.");
+        await coach.GetByRole(AriaRole.Button, new() { Name = "Add comment" }).ClickAsync();
+        await Assertions.Expect(coach.GetByText("Comment added.")).ToBeVisibleAsync();
+        await Assertions.Expect(coach.GetByRole(AriaRole.Heading, new() { Name = $"On \u201c{criterion}\u201d" })).ToBeVisibleAsync();
+        await coach.GetByRole(AriaRole.Link, new() { Name = "Grade on the rubric" }).ClickAsync();
+        var threes = coach.Locator("input[type=radio][value='3']");
+        for (var i = 0; i < await threes.CountAsync(); i++)
+        {
+            await threes.Nth(i).CheckAsync();
+        }
+
+        await coach.GetByRole(AriaRole.Button, new() { Name = "Save your grade" }).ClickAsync();
+        await Assertions.Expect(coach.GetByText("Your grade is saved")).ToBeVisibleAsync();
+
+        // The candidate sees the new comment and both grades, and replies.
+        await candidate.GotoAsync(_server.BaseUrl + "/attempts");
+        await Assertions.Expect(candidate.GetByText("1 new comment")).ToBeVisibleAsync();
+        await candidate.GetByRole(AriaRole.Link, new() { Name = "Update 10,000+ servers without customers noticing" }).ClickAsync();
+        var thread = candidate.GetByRole(AriaRole.Article, new() { Name = $"On \u201c{criterion}\u201d" });
+        await Assertions.Expect(thread).ToContainTextAsync("coby-comment-text");
+        await Assertions.Expect(thread.Locator("strong", new() { HasText = "who" })).ToBeVisibleAsync();
+        await Assertions.Expect(candidate.GetByRole(AriaRole.Columnheader, new() { Name = "Coby Coach (coach)" })).ToBeVisibleAsync();
+        await candidate.AssertNoSeriousAccessibilityViolationsAsync();
+        await thread.GetByLabel("Reply").FillAsync("The on-call lead does: cara-reply-text.");
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await Assertions.Expect(candidate.GetByText("Reply sent.")).ToBeVisibleAsync();
+
+        // The coach sees the reply marked new.
+        await coach.GotoAsync(attemptUrl);
+        var coachThread = coach.GetByRole(AriaRole.Article, new() { Name = $"On \u201c{criterion}\u201d" });
+        await Assertions.Expect(coachThread).ToContainTextAsync("cara-reply-text");
+        await Assertions.Expect(coachThread.Locator(".tag.primary", new() { HasText = "new" }).First).ToBeVisibleAsync();
+
         // The candidate sees what was opened, then ends the coach's access.
         await candidate.GotoAsync(_server.BaseUrl + "/coaching");
         var receipts = candidate.GetByRole(AriaRole.Region, new() { Name = "What your coaches opened" });
