@@ -46,7 +46,8 @@ public sealed record CohortRow(
     IReadOnlyList<int> Weekly,
     IReadOnlyList<string> Flags,
     CohortReadiness? Readiness = null,
-    int UnreadReplies = 0);
+    int UnreadReplies = 0,
+    int AssignmentsOverdue = 0);
 
 /// <summary>Readiness from the latest completed self-assessment: the percent of its target level's profile reached.</summary>
 public sealed record CohortReadiness(string LevelId, double Percent, TpmPrep.Content.Scoring.Readiness Label, DateTime CompletedUtc);
@@ -60,6 +61,7 @@ public enum CohortSort
     Attempts30,
     Due,
     Readiness,
+    Overdue,
 }
 
 /// <summary>
@@ -514,6 +516,7 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
                 .ToListAsync(cancellationToken);
         var gradedByUser = graded.ToDictionary(g => g.UserId, g => (g.Graded, g.ScoreSum));
         var unread = await CoachFeedback.UnreadForCoachAsync(db, coach.UserId, links.Select(l => l.CandidateId).ToList(), cancellationToken);
+        var overdueAssignments = await CoachAssignments.OverdueForCoachAsync(db, coach.UserId, summaryIds, now, cancellationToken);
         var daysByUser = days.GroupBy(d => d.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(d => d.Day, d => d.Attempts));
         var dueByUser = due.ToDictionary(d => d.UserId, d => d.Overdue);
 
@@ -551,6 +554,12 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
                 flags.Add($"{overdue} reviews overdue");
             }
 
+            var late = overdueAssignments.GetValueOrDefault(l.CandidateId);
+            if (late > 0)
+            {
+                flags.Add(late == 1 ? "assignment overdue" : $"{late} assignments overdue");
+            }
+
             var readiness = readinessByUser.GetValueOrDefault(l.CandidateId);
             if (l.Scopes.HasFlag(CoachScopes.Assessments) && gradedByUser.TryGetValue(l.CandidateId, out var g)
                 && OverratingPoints(readiness.SelfScore, g.Graded, g.ScoreSum) is double above)
@@ -558,7 +567,7 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
                 flags.Add($"self-rating {above:0} points above graded answers");
             }
 
-            return new CohortRow(l.Id, l.User.DisplayName, l.Scopes, last, streak, Since(7), Since(30), overdue, weekly, flags, readiness.Readiness, unread.GetValueOrDefault(l.CandidateId));
+            return new CohortRow(l.Id, l.User.DisplayName, l.Scopes, last, streak, Since(7), Since(30), overdue, weekly, flags, readiness.Readiness, unread.GetValueOrDefault(l.CandidateId), late);
         });
 
         rows = sort switch
@@ -569,6 +578,7 @@ public sealed class CoachLinks(AppDbContext db, TimeProvider clock, UserManager<
             CohortSort.Attempts30 => rows.OrderBy(r => r.Attempts30).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
             CohortSort.Due => rows.OrderByDescending(r => r.ReviewsDue ?? -1).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
             CohortSort.Readiness => rows.OrderBy(r => r.Readiness?.Percent ?? -1).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
+            CohortSort.Overdue => rows.OrderByDescending(r => r.AssignmentsOverdue).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
             _ => rows.OrderByDescending(r => r.Flags.Count > 0).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
         };
         var all = rows.ToList();

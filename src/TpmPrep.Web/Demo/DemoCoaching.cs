@@ -6,7 +6,7 @@ using TpmPrep.Web.Data;
 namespace TpmPrep.Web.Demo;
 
 /// <summary>The demo coach, linked to the demo candidate with every scope, so the cohort view shows something on first run.</summary>
-public sealed class DemoCoaching(UserManager<AppUser> users, AppDbContext db, TimeProvider clock)
+public sealed class DemoCoaching(UserManager<AppUser> users, AppDbContext db, TimeProvider clock, TpmPrep.Web.Catalogue.CatalogueProvider catalogue)
 {
     public const string CoachEmail = "coach@tpmprep.local";
 
@@ -32,6 +32,7 @@ public sealed class DemoCoaching(UserManager<AppUser> users, AppDbContext db, Ti
         {
             db.CoachLinks.Add(new CoachLink { CandidateId = candidateId, CoachId = coach.Id, Status = CoachLinkStatus.Active, Scopes = CoachScopes.All, CreatedUtc = now.AddDays(-30), ConsentedUtc = now.AddDays(-30) });
             await AddFeedbackAsync(candidateId, coach, now, cancellationToken);
+            AddAssignments(candidateId, coach, now);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -99,5 +100,56 @@ public sealed class DemoCoaching(UserManager<AppUser> users, AppDbContext db, Ti
         }
 
         db.CoachNotes.Add(new CoachNote { CoachId = coach.Id, CandidateId = candidateId, UpdatedUtc = now, Body = "Aiming at Senior TPM. Strong on execution; rehearse stakeholder conflict stories and open estimation." });
+    }
+
+    /// <summary>
+    /// A question set of the coach's, assigned as a mock interview due in five days (in progress or not started,
+    /// by what the candidate does), and a short practice set that fell due two days ago unanswered: the cohort's
+    /// "assignment overdue" flag.
+    /// </summary>
+    private void AddAssignments(string candidateId, AppUser coach, DateTime now)
+    {
+        var questions = catalogue.Current.Questions.OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
+        if (questions.Count < 5)
+        {
+            return;
+        }
+
+        var setQuestions = questions.Where(q => q.Skills.Contains("communication")).Take(3).ToList() is { Count: 3 } found ? found : questions.Take(3).ToList();
+        var set = new QuestionSet
+        {
+            OwnerId = coach.Id,
+            Purpose = QuestionSetPurpose.Interview,
+            Title = "Senior TPM warm-up",
+            FocusSkills = "communication",
+            LevelId = setQuestions[0].LevelId,
+            Instructions = "Three questions to rehearse before a senior loop: answer each aloud first, then write it down.",
+            CreatedUtc = now.AddDays(-3),
+            UpdatedUtc = now.AddDays(-3),
+            Version = 1,
+            Items = setQuestions.Select((q, i) => new QuestionSetItem { Position = i + 1, QuestionId = q.Id }).ToList(),
+        };
+        db.QuestionSets.Add(set);
+        db.CoachAssignments.Add(new CoachAssignment
+        {
+            CandidateId = candidateId,
+            CoachId = coach.Id,
+            Title = "Senior TPM warm-up as a mock interview",
+            Mode = SessionMode.MockInterview,
+            QuestionIds = string.Join(',', setQuestions.Select(q => q.Id)),
+            CreatedUtc = now.AddDays(-2),
+            DueUtc = now.Date.AddDays(6),
+        });
+        var estimation = questions.Where(q => !setQuestions.Contains(q)).TakeLast(2).ToList();
+        db.CoachAssignments.Add(new CoachAssignment
+        {
+            CandidateId = candidateId,
+            CoachId = coach.Id,
+            Title = "Two questions to warm up",
+            Mode = SessionMode.Practice,
+            QuestionIds = string.Join(',', estimation.Select(q => q.Id)),
+            CreatedUtc = now.AddDays(-9),
+            DueUtc = now.Date.AddDays(-1),
+        });
     }
 }

@@ -30,6 +30,9 @@ public static class FeatureServices
         services.AddScoped<CoachLinks>();
         services.AddScoped<CoachFeedback>();
         services.AddScoped<CoachNotes>();
+        services.AddScoped<CoachAssignments>();
+        services.AddScoped<ThreeWayCalibration>();
+        services.AddScoped<CoachReports>();
         services.AddSingleton<ParsedQuestionCache>();
         services.AddScoped<QuestionSource>();
         services.AddScoped<CustomQuestionService>();
@@ -58,6 +61,9 @@ public static class FeatureServices
     }
 
     /// <summary>Razor Pages, lower-case URLs, and which folders need a signed-in user or an administrator.</summary>
+    /// <summary>The policy of the question-set builder: hiring managers and coaches.</summary>
+    public const string KitBuilders = "KitBuilders";
+
     public static IServiceCollection AddTpmPrepPages(this IServiceCollection services)
     {
         services.AddRazorPages(options =>
@@ -75,7 +81,8 @@ public static class FeatureServices
             options.Conventions.AuthorizePage("/Markdown/Preview");
             options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
             options.Conventions.AuthorizeFolder("/MyQuestions");
-            options.Conventions.AuthorizeFolder("/Kits", AppRoles.HiringManager);
+            // Hiring managers build interview kits from the sets; coaches build the same sets to assign as practice.
+            options.Conventions.AuthorizeFolder("/Kits", KitBuilders);
             // Plans are open to their interviewers, whatever their roles: membership is checked by PlanService.
             options.Conventions.AuthorizeFolder("/Plans");
             options.Conventions.AuthorizeFolder("/Coaching");
@@ -86,13 +93,17 @@ public static class FeatureServices
             options.Conventions.AuthorizePage("/Coach/Attempts", AppRoles.Coach);
             options.Conventions.AuthorizePage("/Coach/Attempt", AppRoles.Coach);
             options.Conventions.AuthorizePage("/Coach/Rate", AppRoles.Coach);
+            options.Conventions.AuthorizePage("/Coach/Assessment", AppRoles.Coach);
+            options.Conventions.AuthorizePage("/Coach/Report", AppRoles.Coach);
+            options.Conventions.AuthorizePage("/Coach/CohortReport", AppRoles.Coach);
         }).AddMvcOptions(options => options.Filters.Add<RecordNotFoundFilter>());
         // Validation is the server's (no script library under the CSP): no data-val-* attributes on the fields.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAuthorizationBuilder()
             .AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin))
             .AddPolicy(AppRoles.HiringManager, policy => policy.RequireRole(AppRoles.HiringManager))
-            .AddPolicy(AppRoles.Coach, policy => policy.RequireRole(AppRoles.Coach));
+            .AddPolicy(AppRoles.Coach, policy => policy.RequireRole(AppRoles.Coach))
+            .AddPolicy(KitBuilders, policy => policy.RequireRole(AppRoles.HiringManager, AppRoles.Coach));
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;
     }

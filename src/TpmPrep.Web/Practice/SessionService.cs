@@ -73,6 +73,16 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, AttemptS
         return chosen.Count == 0 ? null : await SaveAsync(userId, mode, "Due for review", chosen, cancellationToken);
     }
 
+    /// <summary>A session of these questions in this order (those no longer in the banks left out); null when none is left.</summary>
+    public async Task<int?> CreateFromQuestionsAsync(Viewer viewer, string userId, SessionMode mode, string description, IReadOnlyList<string> questionIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(questionIds);
+        await access.DemandAsync(viewer, userId, RecordKind.Session, AccessAction.Write, cancellationToken);
+        var catalogue = questions.Catalogue;
+        var chosen = questionIds.Distinct(StringComparer.Ordinal).Select(catalogue.FindQuestion).OfType<Question>().Take(MaxQuestions).ToList();
+        return chosen.Count == 0 ? null : await SaveAsync(userId, mode, description, chosen, cancellationToken);
+    }
+
     public async Task<SessionView?> FindAsync(Viewer viewer, int id, CancellationToken cancellationToken)
     {
         var session = await db.PracticeSessions.AsNoTracking()

@@ -11,8 +11,17 @@ using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Practice;
 
-public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessions, ReviewService reviews) : PageModel
+public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessions, ReviewService reviews, TpmPrep.Web.Coaching.CoachAssignments assignments) : PageModel
 {
+    /// <summary>What the candidate's coaches assigned.</summary>
+    public IReadOnlyList<TpmPrep.Web.Coaching.AssignmentView> Assignments { get; private set; } = [];
+
+    /// <summary>Starts (or continues) an assignment as a session; a 404 for one that is not the candidate's.</summary>
+    public async Task<IActionResult> OnPostAssignmentAsync(int assignmentId, CancellationToken cancellationToken) =>
+        await assignments.StartAsync(User.Viewer(), assignmentId, cancellationToken) is int id
+            ? RedirectToPage("/Practice/Session", new { id })
+            : NotFound();
+
     [BindProperty]
     public SessionInput Input { get; set; } = new();
 
@@ -74,6 +83,7 @@ public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessi
         var userId = User.RequiredUserId();
         DueCount = await reviews.CountDueAsync(User.Viewer(), userId, cancellationToken);
         Recent = await sessions.RecentAsync(User.Viewer(), userId, 10, cancellationToken);
+        Assignments = await assignments.ForCandidateAsync(User.Viewer(), cancellationToken);
     }
 
     public sealed class SessionInput

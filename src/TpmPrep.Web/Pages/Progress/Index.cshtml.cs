@@ -8,8 +8,11 @@ using TpmPrep.Web.Progress;
 
 namespace TpmPrep.Web.Pages.Progress;
 
-public sealed class IndexModel(ProgressService progress) : PageModel
+public sealed class IndexModel(ProgressService progress, TpmPrep.Web.Coaching.CoachAssignments assignments) : PageModel
 {
+    /// <summary>What the candidate's coaches assigned.</summary>
+    public IReadOnlyList<TpmPrep.Web.Coaching.AssignmentView> Assignments { get; private set; } = [];
+
     public Dashboard Dashboard { get; private set; } = null!;
 
     public IHtmlContent Heatmap { get; private set; } = HtmlString.Empty;
@@ -19,6 +22,7 @@ public sealed class IndexModel(ProgressService progress) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Dashboard = await progress.GetAsync(User.Viewer(), User.RequiredUserId(), cancellationToken);
+        Assignments = await assignments.ForCandidateAsync(User.Viewer(), cancellationToken);
         Heatmap = ActivityHeatmap.Content("activity", Dashboard.DailyCounts, Dashboard.Today);
         TrendSvg = TrendChart.Render(
             "skill-trend",

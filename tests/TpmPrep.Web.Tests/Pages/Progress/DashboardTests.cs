@@ -79,7 +79,8 @@ public sealed class DashboardShowsProgressAtAGlance(ITestOutputHelper output)
         }
 
         Assert.Contains("<strong>5000 attempts</strong>", html, StringComparison.Ordinal);
-        Assert.InRange(counter.Count, 1, 6);
+        // Six reads for the dashboard itself and one for the coaches' assignments (none here: no second query for their answers).
+        Assert.InRange(counter.Count, 1, 7);
         timings.Sort();
         output.WriteLine($"/progress with 5,000 attempts: {counter.Count} SQL commands, median {timings[2]:0} ms, best {timings[0]:0} ms, worst {timings[^1]:0} ms");
     }
