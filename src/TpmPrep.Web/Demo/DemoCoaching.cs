@@ -32,7 +32,7 @@ public sealed class DemoCoaching(UserManager<AppUser> users, AppDbContext db, Ti
         {
             db.CoachLinks.Add(new CoachLink { CandidateId = candidateId, CoachId = coach.Id, Status = CoachLinkStatus.Active, Scopes = CoachScopes.All, CreatedUtc = now.AddDays(-30), ConsentedUtc = now.AddDays(-30) });
             await AddFeedbackAsync(candidateId, coach, now, cancellationToken);
-            AddAssignments(candidateId, coach, now);
+            await AddAssignmentsAsync(candidateId, coach, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -107,9 +107,13 @@ public sealed class DemoCoaching(UserManager<AppUser> users, AppDbContext db, Ti
     /// by what the candidate does), and a short practice set that fell due two days ago unanswered: the cohort's
     /// "assignment overdue" flag.
     /// </summary>
-    private void AddAssignments(string candidateId, AppUser coach, DateTime now)
+    private async Task AddAssignmentsAsync(string candidateId, AppUser coach, DateTime now, CancellationToken cancellationToken)
     {
-        var questions = catalogue.Current.Questions.OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
+        // Questions the candidate has not answered in the last ten days, so the assignments start as the text says.
+        var since = now.AddDays(-10);
+        var recent = (await db.Attempts.AsNoTracking().Where(a => a.UserId == candidateId && a.CreatedUtc >= since).Select(a => a.QuestionId).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var questions = catalogue.Current.Questions.Where(q => !recent.Contains(q.Id)).OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
         if (questions.Count < 5)
         {
             return;

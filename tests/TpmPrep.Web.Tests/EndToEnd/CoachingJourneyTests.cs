@@ -7,7 +7,9 @@ namespace TpmPrep.Web.Tests.EndToEnd;
 
 /// <summary>
 /// A candidate invites a coach with the summary and attempts scopes; the coach accepts the code, finds the candidate in
-/// the cohort and reads an answer; the candidate sees what was opened, then revokes, and the coach's next request is refused.
+/// the cohort, comments on an answer pinned to a criterion and grades it; the candidate replies; the coach builds a
+/// question set and assigns it; the candidate completes it; the coach prints the report; the candidate sees what was
+/// opened, then revokes, and the coach's next request is refused.
 /// </summary>
 [Collection(EndToEndTests.Name)]
 public sealed partial class CoachingJourneyTests(BrowserFixture browser) : IDisposable
@@ -108,6 +110,71 @@ public sealed partial class CoachingJourneyTests(BrowserFixture browser) : IDisp
         var coachThread = coach.GetByRole(AriaRole.Article, new() { Name = $"On \u201c{criterion}\u201d" });
         await Assertions.Expect(coachThread).ToContainTextAsync("cara-reply-text");
         await Assertions.Expect(coachThread.Locator(".tag.primary", new() { HasText = "new" }).First).ToBeVisibleAsync();
+
+        // The coach builds a question set and assigns it, due in three days.
+        var catalogue = _server.Services.GetRequiredService<TpmPrep.Web.Catalogue.CatalogueProvider>().Current;
+        var setQuestions = catalogue.Banks.SelectMany(b => b.Questions).Where(q => q.Skills.Contains("communication")).Take(2).ToList();
+        await coach.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Question sets" }).ClickAsync();
+        await coach.GetByRole(AriaRole.Link, new() { Name = "New kit" }).ClickAsync();
+        await coach.GetByLabel("Title").FillAsync("Warm-up for Cara");
+        await coach.GetByRole(AriaRole.Checkbox, new() { Name = "Communication" }).CheckAsync();
+        await coach.GetByRole(AriaRole.Button, new() { Name = "Create kit" }).ClickAsync();
+        foreach (var q in setQuestions)
+        {
+            await coach.GetByLabel("Words of the title").FillAsync(q.Title);
+            await coach.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+            await coach.GetByRole(AriaRole.Button, new() { Name = $"Add \u201c{q.Title}\u201d to the kit" }).ClickAsync();
+            await Assertions.Expect(coach.GetByRole(AriaRole.Status).Filter(new() { HasText = "Question added." })).ToBeVisibleAsync();
+        }
+
+        await coach.GotoAsync(candidatePageUrl);
+        var assign = coach.GetByRole(AriaRole.Region, new() { Name = "Assignments" });
+        await assign.GetByLabel("Title").FillAsync("Warm-up before Friday");
+        await assign.GetByLabel("Question set").SelectOptionAsync(new SelectOptionValue { Label = "Set: Warm-up for Cara" });
+        await assign.GetByRole(AriaRole.Radio, new() { Name = "a practice session" }).CheckAsync();
+        await assign.GetByLabel("Due").FillAsync(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await coach.AssertNoSeriousAccessibilityViolationsAsync();
+        await assign.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
+        await Assertions.Expect(coach.GetByText("Assigned \u201cWarm-up before Friday\u201d")).ToBeVisibleAsync();
+        var assignedRow = coach.GetByRole(AriaRole.Row).Filter(new() { HasText = "Warm-up before Friday" });
+        await Assertions.Expect(assignedRow).ToContainTextAsync("not started");
+
+        // The candidate finds it on the dashboard, starts it, and answers both questions.
+        await candidate.GotoAsync(_server.BaseUrl + "/progress");
+        var assigned = candidate.GetByRole(AriaRole.Region, new() { Name = "Assigned by your coach" });
+        await Assertions.Expect(assigned).ToContainTextAsync("Warm-up before Friday");
+        await Assertions.Expect(assigned).ToContainTextAsync("not started");
+        await candidate.AssertNoSeriousAccessibilityViolationsAsync();
+        await assigned.GetByRole(AriaRole.Button, new() { Name = "Start \u201cWarm-up before Friday\u201d" }).ClickAsync();
+        var practice = new PracticePage(candidate, _server.BaseUrl);
+        var grade = new GradePage(candidate);
+        for (var n = 1; n <= setQuestions.Count; n++)
+        {
+            await Assertions.Expect(candidate.GetByText($"Question {n} of {setQuestions.Count}")).ToBeVisibleAsync();
+            await Assertions.Expect(practice.QuestionTitle).ToHaveTextAsync(setQuestions[n - 1].Title);
+            await practice.AnswerBox.FillAsync($"Assigned answer number {n}.");
+            await practice.SubmitAsync();
+            await Assertions.Expect(candidate.GetByRole(AriaRole.Heading, new() { Name = "Grade your answer" })).ToBeVisibleAsync();
+            for (var c = 0; c < await grade.Criteria.CountAsync(); c++)
+            {
+                await grade.GradeAsync(c, 3);
+            }
+
+            await grade.SaveAsync();
+        }
+
+        await candidate.GotoAsync(_server.BaseUrl + "/practice");
+        var done = candidate.GetByRole(AriaRole.Region, new() { Name = "Assigned by your coach" });
+        await Assertions.Expect(done).ToContainTextAsync("done");
+        await Assertions.Expect(done).ToContainTextAsync("2 of 2 answered");
+
+        // The coach sees it done, and prints the report.
+        await coach.GotoAsync(candidatePageUrl);
+        await Assertions.Expect(assignedRow).ToContainTextAsync("done");
+        await coach.GetByRole(AriaRole.Link, new() { Name = "Progress report (print)" }).ClickAsync();
+        await Assertions.Expect(coach.GetByRole(AriaRole.Heading, new() { Name = "Progress report: Cara Candidate" })).ToBeVisibleAsync();
+        await Assertions.Expect(coach.GetByRole(AriaRole.Row).Filter(new() { HasText = "Warm-up before Friday" })).ToContainTextAsync("done (2 of 2)");
+        await coach.AssertNoSeriousAccessibilityViolationsAsync();
 
         // The candidate sees what was opened, then ends the coach's access.
         await candidate.GotoAsync(_server.BaseUrl + "/coaching");

@@ -56,6 +56,14 @@ public sealed class DemoCandidateShowsALivingDashboard
         var linkId = System.Text.RegularExpressions.Regex.Match(cohort, "href=\"/coach/candidates/(\\d+)\">Demo Candidate<").Groups[1].Value;
         Assert.NotEmpty(linkId);
         Assert.Contains("<svg class=\"sparkline\"", cohort, StringComparison.Ordinal);
+        // Two assignments: one not yet due, one past due (the cohort's flag), both on the candidate's dashboard.
+        Assert.Contains("assignment overdue", cohort, StringComparison.Ordinal);
+        var coachCandidate = System.Net.WebUtility.HtmlDecode(await coach.GetHtmlAsync($"/coach/candidates/{linkId}"));
+        Assert.Contains("Senior TPM warm-up as a mock interview", coachCandidate, StringComparison.Ordinal);
+        Assert.Contains(">not started</span>", coachCandidate, StringComparison.Ordinal);
+        Assert.Contains(">past due</span>", coachCandidate, StringComparison.Ordinal);
+        Assert.Contains("Set: Senior TPM warm-up", coachCandidate, StringComparison.Ordinal);
+        Assert.Contains("id=\"calibration3-heading\"", coachCandidate, StringComparison.Ordinal);
         var coachAttempts = await coach.GetHtmlAsync($"/coach/candidates/{linkId}/attempts");
         Assert.Contains("attempts, newest first", coachAttempts, StringComparison.Ordinal);
         // Comments with a reply waiting for the coach, a coach grade, and private notes.
@@ -65,6 +73,7 @@ public sealed class DemoCandidateShowsALivingDashboard
         using var candidate = new AppClient(factory);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/account/login", new() { ["Input.Email"] = "demo@tpmprep.local", ["Input.Password"] = "practise-the-loop-26" })).StatusCode);
         Assert.Contains("1 new comment", await candidate.GetHtmlAsync("/attempts"), StringComparison.Ordinal);
+        Assert.Contains("Two questions to warm up", await candidate.GetHtmlAsync("/progress"), StringComparison.Ordinal);
     }
 
     [Fact]
