@@ -175,6 +175,14 @@ public sealed partial class CoachingJourneyTests(BrowserFixture browser) : IDisp
         await Assertions.Expect(coach.GetByRole(AriaRole.Heading, new() { Name = "Progress report: Cara Candidate" })).ToBeVisibleAsync();
         await Assertions.Expect(coach.GetByRole(AriaRole.Row).Filter(new() { HasText = "Warm-up before Friday" })).ToContainTextAsync("done (2 of 2)");
         await coach.AssertNoSeriousAccessibilityViolationsAsync();
+        if (Environment.GetEnvironmentVariable("TPMPREP_SCREENSHOT_DIR") is { Length: > 0 } shots)
+        {
+            await coach.EmulateMediaAsync(new() { Media = Media.Print });
+            await coach.ScreenshotAsync(new() { Path = Path.Combine(shots, "coach-report.png"), FullPage = true });
+            await coach.EmulateMediaAsync(new() { Media = Media.Screen });
+            await coach.GotoAsync(candidatePageUrl);
+            await coach.ScreenshotAsync(new() { Path = Path.Combine(shots, "coach-candidate.png"), FullPage = true });
+        }
 
         // The candidate sees what was opened, then ends the coach's access.
         await candidate.GotoAsync(_server.BaseUrl + "/coaching");
