@@ -212,6 +212,48 @@ public sealed class CalibrationAndReportTests
         Assert.Equal(1, WebUtility.HtmlDecode(await coach.GetHtmlAsync("/coach/report")).Split("<article class=\"report\"").Length - 1);
     }
 
+    [Fact]
+    public async Task TheCoachOpensSelfAssessmentResultsOnlyWhileTheyAreShared()
+    {
+        using var factory = new TpmPrepFactory();
+        var catalogue = factory.Services.GetRequiredService<TpmPrep.Web.Catalogue.CatalogueProvider>().Current;
+        using var candidate = await AppClient.RegisteredAsync(factory, "cara@example.com");
+        using var other = await AppClient.RegisteredAsync(factory, "other@example.com");
+        var assessmentId = await Pages.Assessment.SelfAssessmentIsSavedResumedScoredAndPrivate.CompleteAsync(candidate, catalogue, "tpm", _ => "4");
+        var othersId = await Pages.Assessment.SelfAssessmentIsSavedResumedScoredAndPrivate.CompleteAsync(other, catalogue, "tpm", _ => "2");
+        using var coach = await AppClient.RegisteredAsync(factory, "coach@example.com", "Coach");
+        var linkId = await CoachingTests.AcceptAsync(coach, await CoachingTests.InviteAsync(candidate, "1", "4"));
+        // The other candidate shares their assessments with the same coach: their id still belongs under their own link only.
+        await CoachingTests.AcceptAsync(coach, await CoachingTests.InviteAsync(other, "1", "4"));
+        var page = $"/coach/candidates/{linkId}";
+
+        var candidatePage = WebUtility.HtmlDecode(await coach.GetHtmlAsync(page));
+        Assert.Contains($"{page}/assessments/{assessmentId}\"", candidatePage, StringComparison.Ordinal);
+        var result = WebUtility.HtmlDecode(await coach.GetHtmlAsync($"{page}/assessments/{assessmentId}"));
+        Assert.Contains("Test Person's self-assessment", result, StringComparison.Ordinal);
+        Assert.Contains("By their own rating, Test Person is", result, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"chart radar\"", result, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await coach.Http.GetAsync($"{page}/assessments/{othersId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coach.Http.GetAsync($"{page}/assessments/999999")).StatusCode);
+        var report = WebUtility.HtmlDecode(await coach.GetHtmlAsync($"{page}/report"));
+        Assert.Contains("<svg class=\"chart radar\"", report, StringComparison.Ordinal);
+        Assert.Contains("%</strong> of the", report, StringComparison.Ordinal);
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AppDbContext>().AccessReceipts.AnyAsync(r => r.Kind == TpmPrep.Web.Access.RecordKind.Assessment));
+        }
+
+        // Narrowed to the summary: the results page is a 404, the list and the radar go.
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFieldsAsync("/coaching", [new("scope", "1")], $"/coaching?handler=Scopes&linkId={linkId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coach.Http.GetAsync($"{page}/assessments/{assessmentId}")).StatusCode);
+        Assert.DoesNotContain("/assessments/", await coach.GetHtmlAsync(page), StringComparison.Ordinal);
+        Assert.DoesNotContain("chart radar", await coach.GetHtmlAsync($"{page}/report"), StringComparison.Ordinal);
+        // A candidate cannot open the coach's page, and after a revoke neither can the coach.
+        Assert.Contains("/account/access-denied", (await candidate.Http.GetAsync($"{page}/assessments/{assessmentId}")).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/coaching", new(), $"/coaching?handler=Revoke&linkId={linkId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coach.Http.GetAsync($"{page}/assessments/{assessmentId}")).StatusCode);
+    }
+
     private static TpmPrep.Web.Access.RecordKind RecordKindOf(string name) => Enum.Parse<TpmPrep.Web.Access.RecordKind>(name);
 
     /// <summary>The calibration table's row that has figures (the attempt's skill area).</summary>

@@ -283,7 +283,7 @@ public sealed partial class SelfAssessmentIsSavedResumedScoredAndPrivate
         return int.Parse(TakeLocation().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<int> CompleteAsync(AppClient client, ContentCatalogue catalogue, string level, Func<string, string> ratingForSkill)
+    internal static async Task<int> CompleteAsync(AppClient client, ContentCatalogue catalogue, string level, Func<string, string> ratingForSkill)
     {
         var id = await StartAsync(client, level);
         for (var section = 1; section <= catalogue.Skills.Count; section++)
