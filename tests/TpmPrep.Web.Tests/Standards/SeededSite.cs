@@ -64,6 +64,7 @@ public sealed class SeededSite : IAsyncLifetime
         {
             "/", "/banks/system-design?skill=technical", "/questions/sd-url-shortener-launch", "/progress", "/attempts", "/attempts?p=2", "/review", "/review?p=2", "/practice",
             "/assessment", "/my-questions", "/my-questions/edit", "/questions/my-1", "/account/profile", "/account/data", "/account/password", "/account/delete",
+            "/progress/calibration", "/coaching",
         })
         {
             pages.Add(await FetchAsync(candidate, Candidate, url));
@@ -113,6 +114,25 @@ public sealed class SeededSite : IAsyncLifetime
             pages.Add(await FetchAsync(interviewer, "interviewer", url));
         }
 
+        // The demo coach: the cohort, the candidate's pages inside the scopes, the reports and a self-assessment.
+        using var coach = new AppClient(Factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await coach.PostFormAsync("/account/login", new()
+        {
+            ["Input.Email"] = TpmPrep.Web.Demo.DemoCoaching.CoachEmail,
+            ["Input.Password"] = TpmPrep.Web.Demo.DemoData.DefaultPassword,
+        })).StatusCode);
+        pages.Add(await FetchAsync(coach, "coach", "/coach"));
+        var coached = FirstLink(pages, "/coach", @"^/coach/candidates/\d+$", "coach");
+        pages.Add(await FetchAsync(coach, "coach", coached));
+        pages.Add(await FetchAsync(coach, "coach", coached + "/attempts"));
+        var coachedAttempt = FirstLink(pages, coached + "/attempts", @"^/coach/candidates/\d+/attempts/\d+$", "coach");
+        foreach (var url in new[] { coachedAttempt, coachedAttempt + "/rate", coached + "/report", "/coach/report", "/coach/join", "/kits" })
+        {
+            pages.Add(await FetchAsync(coach, "coach", url));
+        }
+
+        pages.Add(await FetchAsync(coach, "coach", FirstLink(pages, coached, @"^/coach/candidates/\d+/assessments/\d+$", "coach")));
+
         Pages = pages;
     }
 
@@ -129,8 +149,8 @@ public sealed class SeededSite : IAsyncLifetime
         return new SitePage(visitor, url, response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static string FirstLink(List<SitePage> pages, string on, string pattern) =>
-        Html.Parse(pages.Single(p => p.Visitor == Candidate && p.Url == on).Html).QuerySelectorAll("a[href]")
+    private static string FirstLink(List<SitePage> pages, string on, string pattern, string visitor = Candidate) =>
+        Html.Parse(pages.Single(p => p.Visitor == visitor && p.Url == on).Html).QuerySelectorAll("a[href]")
             .Select(a => a.GetAttribute("href")!)
             .FirstOrDefault(href => Regex.IsMatch(href, pattern))
         ?? throw new Xunit.Sdk.XunitException($"no link like {pattern} on {on}");
