@@ -21,7 +21,7 @@ public static partial class ContentLoader
     public const string BankFileName = "_bank.md";
     public const int MaxFileBytes = 256 * 1024;
 
-    private static readonly string[] QuestionSections = ["Prompt", "What a strong answer covers", "Rubric", "Follow-ups", "Pitfalls"];
+    private static readonly string[] QuestionSections = ["Prompt", "What a strong answer covers", "Rubric", "Follow-ups", "Pitfalls", "Model answer"];
     private static readonly string[] RequiredQuestionSections = ["Prompt", "What a strong answer covers", "Rubric", "Follow-ups"];
 
     /// <param name="root">The content folder.</param>
@@ -650,6 +650,18 @@ public static partial class ContentLoader
         var rubric = byName.TryGetValue("Rubric", out var rubricSection)
             ? RubricCriteria(file, rubricSection)
             : null;
+        string? modelAnswer = null;
+        if (byName.TryGetValue("Model answer", out var modelSection))
+        {
+            if (modelSection.Blocks.Count == 0)
+            {
+                file.Error(modelSection.Line, "section '## Model answer' is empty: write the exemplar answer, or leave the section out");
+            }
+            else
+            {
+                modelAnswer = RenderBlocks(file, modelSection.Blocks, modelSection.Line);
+            }
+        }
 
         if (file.ErrorCount > 0 || id is null || title is null || skills is null || level is null || kind is null || minutes is null
             || prompt is null || covers is null || followUps is null || pitfalls is null || rubric is null)
@@ -657,7 +669,10 @@ public static partial class ContentLoader
             return null;
         }
 
-        return new Question(id, bankId, title, skills, level, kind, minutes.Value, prompt, covers, rubric, followUps, pitfalls, Hash(file.Text), file.Path);
+        return new Question(id, bankId, title, skills, level, kind, minutes.Value, prompt, covers, rubric, followUps, pitfalls, Hash(QuestionText(file.Text)), file.Path)
+        {
+            ModelAnswerHtml = modelAnswer,
+        };
     }
 
     /// <summary>
@@ -692,6 +707,19 @@ public static partial class ContentLoader
         file.Error(line, MarkdownSections.NestedTooDeeply);
         return null;
     }
+
+    /// <summary>
+    /// The part of a question file that an answer responds to: everything before its model answer. Adding or editing a
+    /// model answer (always the last section) does not tell earlier answers that their question changed.
+    /// </summary>
+    private static string QuestionText(string text)
+    {
+        var match = ModelAnswerHeading().Match(text);
+        return match.Success ? text[..match.Index].TrimEnd() + "\n" : text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^##[ \t]+Model answer[ \t]*\r?$", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ModelAnswerHeading();
 
     private static string Hash(string text)
     {

@@ -32,6 +32,15 @@ public sealed record Question(
 
     public IReadOnlyList<string> PitfallsHtml { get; init; } = CompactTextList.From(PitfallsHtml);
 
+    private readonly CompactText? _modelAnswer;
+
+    /// <summary>A written exemplar answer (the optional <c>## Model answer</c> section), shown after grading; null when the file has none.</summary>
+    public string? ModelAnswerHtml
+    {
+        get => _modelAnswer?.ToString();
+        init => _modelAnswer = value is null ? null : CompactText.From(value);
+    }
+
     /// <summary>The first skill area listed: the one the question mainly exercises.</summary>
     public string PrimarySkill => Skills[0];
 
