@@ -104,10 +104,21 @@ public static class SafeMarkdown
             return false;
         }
 
-        html = renderer.TakeOutput();
+        html = WrapTables(renderer.TakeOutput());
         ReusableRenderer.Return(renderer);
         return true;
     }
+
+    /// <summary>
+    /// Puts each table in a box that scrolls sideways on its own (and can be scrolled with the keyboard), so a wide
+    /// table inside a question or an answer never widens the page on a phone. Raw HTML is off, so every table tag
+    /// here is one the renderer wrote.
+    /// </summary>
+    private static string WrapTables(string html) =>
+        !html.Contains("<table>", StringComparison.Ordinal)
+            ? html
+            : html.Replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>", StringComparison.Ordinal)
+                .Replace("</table>", "</table></div>", StringComparison.Ordinal);
 
     /// <summary>
     /// Renders what is inside a list item without the surrounding paragraph, for one-line points; null when it
