@@ -17,4 +17,10 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>IANA time zone id: where the person's days begin and end, for streaks and "due today".</summary>
     public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>The day of the interview the candidate prepares for, in their own calendar; null when not set.</summary>
+    public DateOnly? InterviewDate { get; set; }
+
+    /// <summary>The level the candidate aims at (a level id of the skill model); null when not set.</summary>
+    public string? TargetLevelId { get; set; }
 }

@@ -40,6 +40,7 @@ public static class FeatureServices
         services.AddScoped<DraftService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<SessionService>();
+        services.AddScoped<TodayService>();
         services.AddScoped<ProgressService>();
         services.AddScoped<ProgressRollups>();
         services.AddScoped<AssessmentService>();
@@ -71,6 +72,7 @@ public static class FeatureServices
             options.Conventions.AuthorizeFolder("/Attempts");
             options.Conventions.AuthorizeFolder("/Assessment");
             options.Conventions.AuthorizeFolder("/Practice");
+            options.Conventions.AuthorizePage("/Today");
             options.Conventions.AuthorizeFolder("/Review");
             options.Conventions.AuthorizeFolder("/Progress");
             options.Conventions.AuthorizePage("/Account/Data");

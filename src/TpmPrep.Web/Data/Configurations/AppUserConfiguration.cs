@@ -10,5 +10,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(80);
         builder.Property(u => u.NormalizedDisplayName).HasMaxLength(80).HasDefaultValue(string.Empty);
         builder.Property(u => u.TimeZoneId).HasMaxLength(64).HasDefaultValue("UTC");
+        builder.Property(u => u.TargetLevelId).HasMaxLength(80);
     }
 }

@@ -31,7 +31,7 @@ public sealed class LoginModel(PasswordLogin login) : PageModel
         switch (await login.SignInAsync(Input.Email!, Input.Password!, Input.RememberMe, address, cancellationToken))
         {
             case LoginOutcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/today");
             case LoginOutcome.Paused:
                 ModelState.AddModelError(string.Empty, $"Too many failed log-ins for this email from your network: try again in {LoginThrottle.Window.TotalMinutes:0} minutes.");
                 return Page();

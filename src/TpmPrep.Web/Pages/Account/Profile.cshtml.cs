@@ -6,8 +6,10 @@ using TpmPrep.Web.Data;
 
 namespace TpmPrep.Web.Pages.Account;
 
-public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, TpmPrep.Web.Catalogue.CatalogueProvider catalogue, TimeProvider clock) : PageModel
 {
+    public IReadOnlyList<TpmPrep.Content.Model.Level> Levels => catalogue.Current.Levels;
+
     private static readonly Lazy<IReadOnlyList<string>> AllZones = new(() =>
         TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append("UTC").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
 
@@ -26,7 +28,7 @@ public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
             return Challenge();
         }
 
-        Input = new ProfileInput { DisplayName = user.DisplayName, TimeZone = user.TimeZoneId };
+        Input = new ProfileInput { DisplayName = user.DisplayName, TimeZone = user.TimeZoneId, InterviewDate = user.InterviewDate, TargetLevel = user.TargetLevelId };
         return Page();
     }
 
@@ -42,6 +44,24 @@ public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
             ModelState.AddModelError("Input.TimeZone", "Choose a time zone from the list.");
         }
 
+        if (!string.IsNullOrEmpty(Input.TargetLevel) && catalogue.Current.FindLevel(Input.TargetLevel) is null)
+        {
+            ModelState.AddModelError("Input.TargetLevel", "Choose a level from the list.");
+        }
+
+        if (Input.InterviewDate is { } date && TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZone ?? string.Empty, out var zone))
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+            if (date < today)
+            {
+                ModelState.AddModelError("Input.InterviewDate", "That day has passed: choose the day of your next interview, or leave it empty.");
+            }
+            else if (date > today.AddYears(2))
+            {
+                ModelState.AddModelError("Input.InterviewDate", "Choose a day within two years.");
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -49,6 +69,8 @@ public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
 
         user.DisplayName = Input.DisplayName!.Trim();
         user.TimeZoneId = Input.TimeZone!;
+        user.InterviewDate = Input.InterviewDate;
+        user.TargetLevelId = string.IsNullOrEmpty(Input.TargetLevel) ? null : Input.TargetLevel;
         await users.UpdateAsync(user);
         Message = "Profile saved.";
         return RedirectToPage();
@@ -63,5 +85,11 @@ public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
         [Required(ErrorMessage = "Choose a time zone.")]
         [StringLength(64)]
         public string? TimeZone { get; set; } = "UTC";
+
+        [DataType(DataType.Date)]
+        public DateOnly? InterviewDate { get; set; }
+
+        [StringLength(80)]
+        public string? TargetLevel { get; set; }
     }
 }

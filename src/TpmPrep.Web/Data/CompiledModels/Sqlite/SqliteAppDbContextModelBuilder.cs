@@ -11,7 +11,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ab9fd334-4422-42cf-9ba0-72f76d7b16c4"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("8a5cf23e-3d81-446d-902c-cce30a283ef7"), entityTypeCount: 41)
         {
         }
 
