@@ -28,7 +28,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
             return false;
         }
 
-        var user = new AppUser { UserName = email, Email = email, DisplayName = "Demo Candidate", CreatedUtc = clock.GetUtcNow().UtcDateTime.AddDays(-120), TimeZoneId = "UTC" };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = "Demo Candidate", CreatedUtc = clock.GetUtcNow().UtcDateTime.AddDays(-120), TimeZoneId = "UTC", InterviewDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(24), TargetLevelId = "senior-tpm" };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
