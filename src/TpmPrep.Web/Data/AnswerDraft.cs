@@ -12,4 +12,13 @@ public sealed class AnswerDraft
     public string Text { get; set; } = string.Empty;
 
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>When the candidate started the clock on this answer; null until they do.</summary>
+    public DateTime? TimerStartedUtc { get; set; }
+
+    /// <summary>When the clock was paused; null while it runs.</summary>
+    public DateTime? TimerPausedUtc { get; set; }
+
+    /// <summary>Seconds spent paused before the current run.</summary>
+    public int TimerPausedSeconds { get; set; }
 }

@@ -12,7 +12,7 @@ using TpmPrep.Web.Review;
 namespace TpmPrep.Web.Pages.Questions;
 
 [OutputCache(PolicyName = ContentCaching.Policy)]
-public sealed class DetailsModel(QuestionSource questions, AttemptService attempts, DraftService drafts, ReviewService reviews) : PageModel
+public sealed class DetailsModel(QuestionSource questions, AttemptService attempts, DraftService drafts, ReviewService reviews, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
@@ -37,6 +37,46 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
 
     public AnswerBox AnswerBox => new(User.UserId(), Question.Id, Input.Answer, PreviewHtml);
 
+    /// <summary>The clock on this answer, as the server keeps it.</summary>
+    public AnswerTimer Timer { get; private set; } = AnswerTimer.NotStarted;
+
+    public int TimerElapsed { get; private set; }
+
+    /// <summary>
+    /// Starts, pauses or resumes the clock. A script asks for JSON (the seconds on the clock and the state); without
+    /// one, the form posts here with the answer typed so far, which is kept as the draft, and the page comes back.
+    /// </summary>
+    public async Task<IActionResult> OnPostTimerAsync(string id, string? act, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (User.UserId() is not { } userId)
+        {
+            return Challenge();
+        }
+
+        if (!Enum.TryParse<TimerAction>(act, ignoreCase: true, out var action) || !Enum.IsDefined(action))
+        {
+            return BadRequest("Say start, pause or resume.");
+        }
+
+        if (Input.Answer is { } typed && typed.Length <= AnswerLimits.MaxLength)
+        {
+            await drafts.SaveAsync(User.Viewer(), userId, id, typed, cancellationToken);
+        }
+
+        var timer = await drafts.TimerAsync(User.Viewer(), userId, id, action, cancellationToken);
+        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        {
+            return new JsonResult(new { elapsed = timer.ElapsedSeconds(clock.GetUtcNow().UtcDateTime), state = timer.State });
+        }
+
+        return Redirect(Url.Page("/Questions/Details", new { id }) + "#answer-heading");
+    }
+
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -46,9 +86,14 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
         }
 
         await LoadPreviousAttemptsAsync(cancellationToken);
-        if (User.UserId() is { } userId && await drafts.FindAsync(User.Viewer(), userId, id, cancellationToken) is { } draft)
+        if (User.UserId() is { } userId)
         {
-            Input.Answer = draft.Text;
+            if (await drafts.FindAsync(User.Viewer(), userId, id, cancellationToken) is { } draft)
+            {
+                Input.Answer = draft.Text;
+            }
+
+            await LoadTimerAsync(userId, cancellationToken);
         }
 
         return Page();
@@ -94,10 +139,14 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
             }
 
             await LoadPreviousAttemptsAsync(cancellationToken);
+            await LoadTimerAsync(userId, cancellationToken);
             return Page();
         }
 
-        var attemptId = await attempts.CreateAsync(User.Viewer(), userId, Question, Input.Answer!.Trim(), Input.TimeTakenSeconds, cancellationToken);
+        // The server's clock when the candidate started it (pauses left out); the page's own count otherwise.
+        await LoadTimerAsync(userId, cancellationToken);
+        var seconds = Timer.Started ? TimerElapsed : Input.TimeTakenSeconds;
+        var attemptId = await attempts.CreateAsync(User.Viewer(), userId, Question, Input.Answer!.Trim(), seconds, cancellationToken);
         return RedirectToPage("/Attempts/Grade", new { id = attemptId });
     }
 
@@ -115,6 +164,12 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
         WrittenBy = found.AuthorId;
         CustomId = found.CustomId;
         return true;
+    }
+
+    private async Task LoadTimerAsync(string userId, CancellationToken cancellationToken)
+    {
+        Timer = await drafts.FindTimerAsync(User.Viewer(), userId, Question.Id, cancellationToken);
+        TimerElapsed = Timer.ElapsedSeconds(clock.GetUtcNow().UtcDateTime);
     }
 
     private async Task LoadPreviousAttemptsAsync(CancellationToken cancellationToken)

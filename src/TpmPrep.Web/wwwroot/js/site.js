@@ -7,21 +7,28 @@
     // interview, data-lock-target names the answer box to lock when time is up and data-time-up the notice.
     function startTimer(root) {
         const minutes = Number(root.dataset.minutes || "0");
-        const elapsedAtLoad = Number(root.dataset.elapsed || "0");
+        let elapsedAtSync = Number(root.dataset.elapsed || "0");
+        // A practice question's clock is the server's: idle until the candidate starts, and it may be paused. A
+        // session's clock (no data-state) runs from the page's load, as the server counts it.
+        let state = root.dataset.state || "running";
         const output = root.querySelector("output");
         const bar = root.querySelector("progress");
         const field = document.getElementById(root.dataset.field || "");
         const lockTarget = document.getElementById(root.dataset.lockTarget || "");
         const notice = document.getElementById(root.dataset.timeUp || "");
-        const started = Date.now();
+        const status = root.querySelector("[data-timer-status]");
+        let syncedAt = Date.now();
         let locked = false;
         function format(totalSeconds) {
             const sign = totalSeconds < 0 ? "+" : "";
             const s = Math.abs(totalSeconds);
             return sign + Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
         }
+        function elapsedNow() {
+            return state === "running" ? elapsedAtSync + Math.floor((Date.now() - syncedAt) / 1000) : elapsedAtSync;
+        }
         function tick() {
-            const elapsed = elapsedAtLoad + Math.floor((Date.now() - started) / 1000);
+            const elapsed = elapsedNow();
             const remaining = minutes * 60 - elapsed;
             output.textContent = format(remaining);
             if (bar) { bar.value = Math.min(elapsed, minutes * 60); }
@@ -32,6 +39,39 @@
                 lockTarget.readOnly = true;
                 if (notice) { notice.hidden = false; }
             }
+        }
+        const form = document.querySelector("form [data-timer-act]") ? document.querySelector("[data-timer-act]").form : null;
+        const buttons = form ? form.querySelectorAll("[data-timer-act]") : [];
+        function show() {
+            buttons.forEach(function (b) {
+                const isPause = b.dataset.timerAct === "pause";
+                b.hidden = isPause ? state !== "running" : state === "running";
+                if (!isPause) { b.textContent = state === "paused" ? "Resume the clock" : "Start the clock"; }
+            });
+            if (status) {
+                status.textContent = state === "paused" ? "Paused." : state === "running" ? "Running: kept on the server, a reload does not reset it." : status.textContent;
+            }
+        }
+        function act(button) {
+            // Only the token: the draft has its own saving, and an early keystroke must not overwrite it.
+            const body = new FormData();
+            body.append("__RequestVerificationToken", antiforgeryToken(button));
+            return fetch(button.formAction, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
+                .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error("the server answered " + response.status)); })
+                .then(function (result) { elapsedAtSync = result.elapsed; syncedAt = Date.now(); state = result.state; show(); tick(); })
+                .catch(function (e) { if (status) { status.textContent = "The clock could not be changed: " + e.message; } });
+        }
+        buttons.forEach(function (button) {
+            button.addEventListener("click", function (event) { event.preventDefault(); act(button); });
+        });
+        // Typing starts an idle clock.
+        const answer = form ? form.querySelector("textarea") : null;
+        if (answer && state === "idle") {
+            answer.addEventListener("input", function once() {
+                answer.removeEventListener("input", once);
+                const start = form.querySelector("[data-timer-act=start]");
+                if (state === "idle" && start) { act(start); }
+            });
         }
         tick();
         setInterval(tick, 1000);

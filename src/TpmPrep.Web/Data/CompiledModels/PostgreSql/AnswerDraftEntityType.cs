@@ -20,7 +20,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 "TpmPrep.Web.Data.AnswerDraft",
                 typeof(AnswerDraft),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 8,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -50,6 +50,32 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 fieldInfo: typeof(AnswerDraft).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20000);
             text.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var timerPausedSeconds = runtimeEntityType.AddProperty(
+                "TimerPausedSeconds",
+                typeof(int),
+                propertyInfo: typeof(AnswerDraft).GetProperty("TimerPausedSeconds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnswerDraft).GetField("<TimerPausedSeconds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            timerPausedSeconds.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var timerPausedUtc = runtimeEntityType.AddProperty(
+                "TimerPausedUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(AnswerDraft).GetProperty("TimerPausedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnswerDraft).GetField("<TimerPausedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            timerPausedUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var timerStartedUtc = runtimeEntityType.AddProperty(
+                "TimerStartedUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(AnswerDraft).GetProperty("TimerStartedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnswerDraft).GetField("<TimerStartedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            timerStartedUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var updatedUtc = runtimeEntityType.AddProperty(
                 "UpdatedUtc",

@@ -12,7 +12,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("77c54687-c526-428f-9dfd-874144152df1"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("9ebabd15-7c26-4727-8cdb-badc0efd2903"), entityTypeCount: 41)
         {
         }
 

@@ -19,7 +19,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 "TpmPrep.Web.Data.AnswerDraft",
                 typeof(AnswerDraft),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 8,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -46,6 +46,29 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(AnswerDraft).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AnswerDraft).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20000);
+
+            var timerPausedSeconds = runtimeEntityType.AddProperty(
+                "TimerPausedSeconds",
+                typeof(int),
+                propertyInfo: typeof(AnswerDraft).GetProperty("TimerPausedSeconds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnswerDraft).GetField("<TimerPausedSeconds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var timerPausedUtc = runtimeEntityType.AddProperty(
+                "TimerPausedUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(AnswerDraft).GetProperty("TimerPausedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnswerDraft).GetField("<TimerPausedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+
+            var timerStartedUtc = runtimeEntityType.AddProperty(
+                "TimerStartedUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(AnswerDraft).GetProperty("TimerStartedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnswerDraft).GetField("<TimerStartedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
 
             var updatedUtc = runtimeEntityType.AddProperty(
                 "UpdatedUtc",

@@ -11,7 +11,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8a5cf23e-3d81-446d-902c-cce30a283ef7"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("7c37db09-75ea-425f-931d-e63d34c4a3e6"), entityTypeCount: 41)
         {
         }
 

@@ -227,6 +227,15 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<int>("TimerPausedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("TimerPausedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TimerStartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -212,6 +212,15 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TimerPausedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TimerPausedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TimerStartedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 

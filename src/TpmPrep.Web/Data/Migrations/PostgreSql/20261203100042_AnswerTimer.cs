@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TpmPrep.Web.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class AnswerTimer : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "TimerPausedSeconds",
+                table: "AnswerDrafts",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "TimerPausedUtc",
+                table: "AnswerDrafts",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "TimerStartedUtc",
+                table: "AnswerDrafts",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TimerPausedSeconds",
+                table: "AnswerDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "TimerPausedUtc",
+                table: "AnswerDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "TimerStartedUtc",
+                table: "AnswerDrafts");
+        }
+    }
+}
