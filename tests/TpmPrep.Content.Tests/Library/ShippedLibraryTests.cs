@@ -39,6 +39,7 @@ public sealed partial class ShippedLibraryTests
     [InlineData("business-acumen")]
     [InlineData("agile-delivery")]
     [InlineData("technical-depth")]
+    [InlineData("openers")]
     public void ShipsEveryPromisedBank(string bankId)
     {
         Assert.NotNull(Catalogue.FindBank(bankId));
@@ -82,6 +83,14 @@ public sealed partial class ShippedLibraryTests
             if (q.PitfallsHtml.Count < 2)
             {
                 shortfalls.Add($"{q.SourcePath}: {q.PitfallsHtml.Count} pitfalls (need 2)");
+            }
+
+            // Model answers are being written bank by bank: every one written is a full answer, and their number
+            // only goes up (ModelAnswersOnlyGrow); once every question has one, this becomes "every question".
+            var modelWords = q.ModelAnswerHtml is null ? (int?)null : Words().Count(Tags().Replace(q.ModelAnswerHtml, " "));
+            if (modelWords < 180)
+            {
+                shortfalls.Add($"{q.SourcePath}: a model answer of {modelWords} words (need at least 180)");
             }
 
             shortfalls.AddRange(q.Rubric.SelectMany(c => c.AnchorsHtml)
@@ -206,4 +215,37 @@ public sealed partial class ShippedLibraryTests
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex TagPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]+>")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*")]
+    private static partial System.Text.RegularExpressions.Regex Words();
+
+    [Fact]
+    public void TheOpenersBankHasTheQuestionsEveryLoopStartsWithAndTeachesStar()
+    {
+        var openers = Catalogue.FindBank("openers")!;
+        Assert.True(openers.Questions.Count >= 12, $"{openers.Questions.Count} openers");
+        var titles = string.Join("\n", openers.Questions.Select(q => q.Title)).ToLowerInvariant();
+        foreach (var theme in new[] { "about yourself", "why tpm", "why this company", "proud", "failure" })
+        {
+            Assert.Contains(theme, titles, StringComparison.Ordinal);
+        }
+
+        foreach (var word in new[] { "Situation", "Task", "Action", "Result" })
+        {
+            Assert.Contains(word, openers.IntroductionHtml, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ModelAnswersOnlyGrow()
+    {
+        var written = Catalogue.Questions.Count(q => q.ModelAnswerHtml is not null);
+        Assert.True(written >= 100, $"{written} questions have a model answer; the library had 100 when this floor was set");
+        Assert.All(Catalogue.FindBank("openers")!.Questions, q => Assert.NotNull(q.ModelAnswerHtml));
+        Assert.All(Catalogue.FindBank("business-acumen")!.Questions, q => Assert.NotNull(q.ModelAnswerHtml));
+        Assert.All(Catalogue.FindBank("agile-delivery")!.Questions, q => Assert.NotNull(q.ModelAnswerHtml));
+    }
 }
