@@ -27,6 +27,9 @@ public enum RecordKind
     /// <summary>Question sets and interview kits a person built.</summary>
     QuestionSet,
 
+    /// <summary>A candidate's bookmarks and personal lists of questions. Only the owner; no grant covers them.</summary>
+    QuestionList,
+
     /// <summary>The account itself: its roles and standing, what an administrator manages.</summary>
     Account,
 

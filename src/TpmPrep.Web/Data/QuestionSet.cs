@@ -42,6 +42,12 @@ public enum QuestionSetPurpose
 
     /// <summary>An interview kit: the questions of one interview.</summary>
     Interview = 1,
+
+    /// <summary>A candidate's personal list of bank questions ("weak on risk"), private to them.</summary>
+    List = 2,
+
+    /// <summary>A candidate's bookmarks: one set per person, made with the first bookmark, private to them.</summary>
+    Bookmarks = 3,
 }
 
 /// <summary>One question of a set, in order.</summary>

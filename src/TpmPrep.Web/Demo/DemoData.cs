@@ -21,6 +21,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
     public const string DefaultPassword = "practise-the-loop-26";
 
     /// <summary>Creates the demo account with its history; returns false (and changes nothing) if it already exists.</summary>
+    private static readonly string[] DemoBookmarks = ["ms-critical-path-calculation", "sd-url-shortener-launch", "comm-steering-committee-that-decides"];
+
     public async Task<bool> CreateAccountAsync(string email, string password, ContentCatalogue catalogue, CancellationToken cancellationToken)
     {
         if (await users.FindByEmailAsync(email) is not null)
@@ -46,6 +48,20 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // Bookmarks and a list, so Find questions and Your lists show what they are for on first run.
+        var bookmarks = DemoBookmarks.Where(id => catalogue.FindQuestion(id) is not null).ToList();
+        var weakOnRisk = catalogue.Questions.Where(q => q.PrimarySkill == "risk-management").OrderBy(q => q.Id, StringComparer.Ordinal).Take(4).Select(q => q.Id).ToList();
+        db.QuestionSets.Add(new QuestionSet
+        {
+            OwnerId = user.Id, Purpose = QuestionSetPurpose.Bookmarks, Title = TpmPrep.Web.Lists.QuestionLists.BookmarksName, CreatedUtc = now.AddDays(-9), UpdatedUtc = now.AddDays(-2), Version = 1,
+            Items = bookmarks.Select((id, i) => new QuestionSetItem { Position = i + 1, QuestionId = id }).ToList(),
+        });
+        db.QuestionSets.Add(new QuestionSet
+        {
+            OwnerId = user.Id, Purpose = QuestionSetPurpose.List, Title = "Weak on risk", CreatedUtc = now.AddDays(-6), UpdatedUtc = now.AddDays(-1), Version = 1,
+            Items = weakOnRisk.Select((id, i) => new QuestionSetItem { Position = i + 1, QuestionId = id }).ToList(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 

@@ -40,6 +40,8 @@ public static class FeatureServices
         services.AddScoped<DraftService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<SessionService>();
+        services.AddScoped<TpmPrep.Web.Lists.QuestionLists>();
+        services.AddScoped<QuestionSearch>();
         services.AddScoped<TodayService>();
         services.AddScoped<ProgressService>();
         services.AddScoped<ProgressRollups>();
@@ -72,6 +74,7 @@ public static class FeatureServices
             options.Conventions.AuthorizeFolder("/Attempts");
             options.Conventions.AuthorizeFolder("/Assessment");
             options.Conventions.AuthorizeFolder("/Practice");
+            options.Conventions.AuthorizeFolder("/Lists");
             options.Conventions.AuthorizePage("/Today");
             options.Conventions.AuthorizeFolder("/Review");
             options.Conventions.AuthorizeFolder("/Progress");

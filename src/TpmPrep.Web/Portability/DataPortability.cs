@@ -23,7 +23,7 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
     public async Task<ExportDocument> ExportAsync(Viewer viewer, string userId, CancellationToken cancellationToken)
     {
         await access.DemandAsync(viewer, userId, RecordKind.AllData, AccessAction.Read, cancellationToken);
-        var profile = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new ExportProfile(u.DisplayName, u.TimeZoneId)).SingleAsync(cancellationToken);
+        var profile = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new ExportProfile(u.DisplayName, u.TimeZoneId, u.InterviewDate, u.TargetLevelId)).SingleAsync(cancellationToken);
         var attempts = await db.Attempts.AsNoTracking()
             .Where(a => a.UserId == userId)
             .OrderBy(a => a.CreatedUtc).ThenBy(a => a.Id)
@@ -78,9 +78,14 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
             .OrderBy(q => q.Id)
             .Select(q => new { q.Id, q.Markdown, q.CreatedUtc, q.UpdatedUtc })
             .ToListAsync(cancellationToken);
+        var lists = await db.QuestionSets.AsNoTracking()
+            .Where(s => s.OwnerId == userId && (s.Purpose == QuestionSetPurpose.List || s.Purpose == QuestionSetPurpose.Bookmarks))
+            .OrderByDescending(s => s.Purpose).ThenBy(s => s.CreatedUtc).ThenBy(s => s.Id)
+            .Select(s => new ExportList(s.Title, s.Purpose == QuestionSetPurpose.Bookmarks, s.CreatedUtc, s.UpdatedUtc, s.Items.OrderBy(i => i.Position).Select(i => i.QuestionId).ToList()))
+            .ToListAsync(cancellationToken);
         return new ExportDocument(ExportDocument.FormatName, ExportDocument.CurrentVersion, clock.GetUtcNow().UtcDateTime, profile,
             attempts.Select(a => a.Export with { CoachGrades = gradesByAttempt.GetValueOrDefault(a.Id), Threads = threadsByAttempt.GetValueOrDefault(a.Id) }).ToList(), schedules, assessments, sessions,
-            written.Select(q => new ExportQuestion(QuestionSource.IdOf(q.Id), q.Markdown, q.CreatedUtc, q.UpdatedUtc)).ToList());
+            written.Select(q => new ExportQuestion(QuestionSource.IdOf(q.Id), q.Markdown, q.CreatedUtc, q.UpdatedUtc)).ToList(), lists);
     }
 
     public static string ToJson(ExportDocument document) => JsonSerializer.Serialize(document, Json);

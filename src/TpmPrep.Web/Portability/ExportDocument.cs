@@ -1,6 +1,6 @@
 namespace TpmPrep.Web.Portability;
 
-// The JSON export, version 3 (coaches' grades and comment threads on attempts); versions 1 and 2 (without questions written in the app, rubric scales, or coaches' feedback) still import. Properties are nullable so an import can say which field is missing
+// The JSON export, version 4 (bookmarks and lists, the interview date and target level); versions 1 to 3 (without questions written in the app, rubric scales, coaches' feedback, or lists) still import. Properties are nullable so an import can say which field is missing
 // instead of failing inside the serializer; ExportValidator checks them all before anything is written.
 
 public sealed record ExportDocument(
@@ -12,17 +12,21 @@ public sealed record ExportDocument(
     IReadOnlyList<ExportReviewSchedule>? ReviewSchedules,
     IReadOnlyList<ExportAssessment>? Assessments,
     IReadOnlyList<ExportSession>? Sessions,
-    IReadOnlyList<ExportQuestion>? Questions = null)
+    IReadOnlyList<ExportQuestion>? Questions = null,
+    IReadOnlyList<ExportList>? Lists = null)
 {
     public const string FormatName = "tpmprep-export";
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
     public const int OldestVersion = 1;
 }
 
 /// <summary>A question written in the app: its id in this export (attempts and schedules name it) and its Markdown.</summary>
 public sealed record ExportQuestion(string? Id, string? Markdown, DateTime? CreatedUtc, DateTime? UpdatedUtc);
 
-public sealed record ExportProfile(string? DisplayName, string? TimeZone);
+public sealed record ExportProfile(string? DisplayName, string? TimeZone, DateOnly? InterviewDate = null, string? TargetLevelId = null);
+
+/// <summary>The bookmarks (<paramref name="Bookmarks"/> true) or a personal list: its name and question ids in order.</summary>
+public sealed record ExportList(string? Name, bool? Bookmarks, DateTime? CreatedUtc, DateTime? UpdatedUtc, IReadOnlyList<string>? QuestionIds);
 
 public sealed record ExportAttempt(
     int? Ref,

@@ -58,7 +58,7 @@ public static class ExportValidator
             return [$"This export is version {document.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this TpmPrep reads versions {ExportDocument.OldestVersion} to {ExportDocument.CurrentVersion}."];
         }
 
-        var total = (document.Questions?.Count ?? 0) + (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0);
+        var total = (document.Questions?.Count ?? 0) + (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0) + (document.Lists?.Count ?? 0);
         if (total > DataPortability.MaxImportRecords)
         {
             return [$"This export holds {total:N0} records; an import takes at most {DataPortability.MaxImportRecords:N0}."];
@@ -199,6 +199,19 @@ public static class ExportValidator
             Check((s?.Items ?? []).All(item => Known(item?.QuestionId)), $"{at}.items: a question written in the app is not among the questions in this file.");
             Check((s?.Items ?? []).Select(item => item?.Position).Distinct().Count() == (s?.Items?.Count ?? 0), $"{at}.items: two items share a position.");
             Check((s?.Items ?? []).All(item => item?.AttemptRef is null || refs.Contains(item.AttemptRef.Value)), $"{at}.items: an attemptRef points at no attempt in the file.");
+        }
+
+        Check((document.Lists?.Count ?? 0) <= Lists.QuestionLists.MaxLists + 1, $"lists: {document.Lists?.Count} lists; an account has at most {Lists.QuestionLists.MaxLists} and the bookmarks.");
+        Check((document.Lists ?? []).Count(l => l?.Bookmarks == true) <= 1, "lists: more than one is marked as the bookmarks.");
+        for (var i = 0; i < (document.Lists?.Count ?? 0); i++)
+        {
+            var l = document.Lists![i];
+            var at = $"lists[{i}]";
+            Check(l is not null && (l.Bookmarks == true || Lists.QuestionLists.Problem(l.Name) is null), $"{at}.name: {(l is null ? "missing." : Lists.QuestionLists.Problem(l.Name))}");
+            Check(Past(l?.CreatedUtc) && Past(l?.UpdatedUtc), $"{at}: createdUtc and updatedUtc must be {range}.");
+            var limit = l?.Bookmarks == true ? Lists.QuestionLists.MaxBookmarks : Lists.QuestionLists.MaxQuestionsPerList;
+            Check((l?.QuestionIds?.Count ?? 0) <= limit, $"{at}.questionIds: {l?.QuestionIds?.Count} questions; a list holds at most {limit}.");
+            Check((l?.QuestionIds ?? []).All(IsId), $"{at}.questionIds: every entry must be a question id.");
         }
 
         return errors;

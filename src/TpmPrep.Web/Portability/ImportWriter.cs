@@ -5,6 +5,7 @@ using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
 using TpmPrep.Web.Progress;
+using TpmPrep.Web.Lists;
 using TpmPrep.Web.Questions;
 
 namespace TpmPrep.Web.Portability;
@@ -131,7 +132,81 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 await FlushWhenFullAsync(cancellationToken);
             }
 
+            await AddListsAsync(cancellationToken);
             await FlushAsync(cancellationToken, finished: true);
+        }
+
+        /// <summary>
+        /// The bookmarks join the importer's bookmarks, and a list joins their list of the same name (or is made): the
+        /// questions it lacks are added at its end, within the limits. Questions no longer in the library are left out.
+        /// </summary>
+        private async Task AddListsAsync(CancellationToken cancellationToken)
+        {
+            if ((_document.Lists?.Count ?? 0) == 0)
+            {
+                return;
+            }
+
+            var db = Db;
+            var existing = await db.QuestionSets.Include(s => s.Items)
+                .Where(s => s.OwnerId == _userId && (s.Purpose == QuestionSetPurpose.List || s.Purpose == QuestionSetPurpose.Bookmarks))
+                .OrderBy(s => s.Id)
+                .ToListAsync(cancellationToken);
+            var now = _clock.GetUtcNow().UtcDateTime;
+            int added = 0, merged = 0, left = 0;
+            foreach (var list in _document.Lists!)
+            {
+                _done++;
+                var bookmarks = list.Bookmarks == true;
+                var name = bookmarks ? QuestionLists.BookmarksName : list.Name!.Trim();
+                var set = bookmarks
+                    ? existing.FirstOrDefault(s => s.Purpose == QuestionSetPurpose.Bookmarks)
+                    : existing.FirstOrDefault(s => s.Purpose == QuestionSetPurpose.List && string.Equals(s.Title, name, StringComparison.Ordinal));
+                if (set is null)
+                {
+                    if (!bookmarks && existing.Count(s => s.Purpose == QuestionSetPurpose.List) >= QuestionLists.MaxLists)
+                    {
+                        _skipped++;
+                        _notes.Add($"The list “{name}” was not added: an account has at most {QuestionLists.MaxLists} lists.");
+                        continue;
+                    }
+
+                    set = new QuestionSet
+                    {
+                        OwnerId = _userId,
+                        Purpose = bookmarks ? QuestionSetPurpose.Bookmarks : QuestionSetPurpose.List,
+                        Title = name,
+                        CreatedUtc = list.CreatedUtc is { } created ? Time(created) : now,
+                        UpdatedUtc = list.UpdatedUtc is { } updated ? Time(updated) : now,
+                        Version = 1,
+                    };
+                    db.QuestionSets.Add(set);
+                    existing.Add(set);
+                    added++;
+                }
+                else
+                {
+                    merged++;
+                }
+
+                var limit = bookmarks ? QuestionLists.MaxBookmarks : QuestionLists.MaxQuestionsPerList;
+                var next = set.Items.Count == 0 ? 1 : set.Items.Max(i => i.Position) + 1;
+                foreach (var questionId in (list.QuestionIds ?? []).Distinct(StringComparer.Ordinal))
+                {
+                    if (_catalogue.FindQuestion(questionId) is null)
+                    {
+                        left++;
+                    }
+                    else if (set.Items.Count < limit && !set.Items.Any(i => i.QuestionId == questionId))
+                    {
+                        set.Items.Add(new QuestionSetItem { Position = next++, QuestionId = questionId });
+                    }
+                }
+
+                _rows += 1 + set.Items.Count;
+            }
+
+            _notes.Add($"Lists: {added} added, {merged} joined to one of the same name{(left > 0 ? $"; {left} of their questions are no longer in the library and were left out" : "")}.");
         }
 
         public void Dispose() => _scope?.Dispose();

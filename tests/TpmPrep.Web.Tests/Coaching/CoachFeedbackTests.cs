@@ -157,7 +157,7 @@ public sealed class CoachFeedbackTests
 
         var export = await candidate.Http.GetByteArrayAsync("/account/data?handler=Json");
         var json = System.Text.Encoding.UTF8.GetString(export);
-        Assert.Contains("\"version\": 3", json, StringComparison.Ordinal);
+        Assert.Contains("\"version\": 4", json, StringComparison.Ordinal);
         Assert.Contains("exported-comment", json, StringComparison.Ordinal);
         Assert.Contains("exported-reply", json, StringComparison.Ordinal);
         Assert.Contains("\"coachGrades\"", json, StringComparison.Ordinal);

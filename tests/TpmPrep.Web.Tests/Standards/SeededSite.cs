@@ -42,7 +42,7 @@ public sealed class SeededSite : IAsyncLifetime
 
         using (var visitor = new AppClient(Factory))
         {
-            foreach (var url in new[] { "/", "/banks", "/banks/system-design", "/questions/sd-url-shortener-launch", "/account/login", "/account/register", "/content-status" })
+            foreach (var url in new[] { "/", "/banks", "/banks/system-design", "/questions/sd-url-shortener-launch", "/questions", "/questions?q=critical+path", "/account/login", "/account/register", "/content-status" })
             {
                 pages.Add(await FetchAsync(visitor, Anonymous, url));
             }
@@ -64,7 +64,7 @@ public sealed class SeededSite : IAsyncLifetime
         {
             "/", "/banks/system-design?skill=technical", "/questions/sd-url-shortener-launch", "/progress", "/attempts", "/attempts?p=2", "/review", "/review?p=2", "/practice",
             "/assessment", "/my-questions", "/my-questions/edit", "/questions/my-1", "/account/profile", "/account/data", "/account/password", "/account/delete",
-            "/progress/calibration", "/coaching", "/today",
+            "/progress/calibration", "/coaching", "/today", "/questions", "/questions?q=risk+vendor&level=senior-tpm&p=1", "/questions?saved=true", "/lists",
         })
         {
             pages.Add(await FetchAsync(candidate, Candidate, url));
@@ -73,6 +73,7 @@ public sealed class SeededSite : IAsyncLifetime
         var newestAttempt = FirstLink(pages, "/attempts", @"^/attempts/\d+$");
         var results = FirstLink(pages, "/assessment", @"^/assessment/\d+$");
         var summary = FirstLink(pages, "/practice", @"^/practice/\d+/summary$");
+        var list = FirstLink(pages, "/lists", @"^/lists/\d+$");
         var mock = await PracticeDriver.StartSessionAsync(candidate, new() { ["Input.Count"] = "2", ["Input.Mode"] = "MockInterview" });
         var started = await candidate.PostFormAsync("/assessment", new() { ["LevelId"] = "senior-tpm" });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
@@ -80,7 +81,7 @@ public sealed class SeededSite : IAsyncLifetime
         foreach (var url in new[]
         {
             newestAttempt, newestAttempt + "/grade", newestAttempt + "/delete", results, summary, $"/practice/{mock}", started.Headers.Location!.OriginalString,
-            "/my-questions/edit/1",
+            "/my-questions/edit/1", list,
         })
         {
             pages.Add(await FetchAsync(candidate, Candidate, url));
@@ -93,9 +94,11 @@ public sealed class SeededSite : IAsyncLifetime
             ["Input.Email"] = TpmPrep.Web.Demo.DemoHiring.ManagerEmail,
             ["Input.Password"] = TpmPrep.Web.Demo.DemoData.DefaultPassword,
         })).StatusCode);
+        pages.Add(await FetchAsync(manager, HiringManager, "/kits"));
+        var kit = FirstLink(pages, "/kits", @"^/kits/\d+$", HiringManager);
         foreach (var url in new[]
         {
-            "/kits", "/kits/new", "/kits/generate", "/kits/1", "/kits/1?q=risk&level=senior-tpm", "/kits/1/print", "/kits/1/delete",
+            "/kits/new", "/kits/generate", kit, kit + "?q=risk&level=senior-tpm", kit + "/print", kit + "/delete",
             "/plans", "/plans/1", "/plans/1/compare", "/debriefs/1", "/debriefs/2", "/scorecards/1",
         })
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Attempts;
+using TpmPrep.Web.Lists;
 using TpmPrep.Web.Questions;
 using TpmPrep.Web.Review;
 
@@ -41,6 +42,14 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
     public AnswerTimer Timer { get; private set; } = AnswerTimer.NotStarted;
 
     public int TimerElapsed { get; private set; }
+
+    public bool Bookmarked { get; private set; }
+
+    /// <summary>The candidate's lists, to add this bank question to.</summary>
+    public IReadOnlyList<ListSummary> Lists { get; private set; } = [];
+
+    /// <summary>The candidate's lists that hold this question already.</summary>
+    public IReadOnlyList<ListSummary> InLists { get; private set; } = [];
 
     /// <summary>
     /// Starts, pauses or resumes the clock. A script asks for JSON (the seconds on the clock and the state); without
@@ -178,6 +187,13 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
         {
             PreviousAttempts = await attempts.ListForQuestionAsync(User.Viewer(), userId, Question.Id, 5, cancellationToken);
             NextReviewUtc = await reviews.NextDueAsync(User.Viewer(), userId, Question.Id, cancellationToken);
+            if (WrittenBy is null)
+            {
+                var lists = SignedInOnly.Get<QuestionLists>(HttpContext);
+                Bookmarked = (await lists.BookmarkedAsync(User.Viewer(), userId, [Question.Id], cancellationToken)).Count > 0;
+                Lists = (await lists.ListsAsync(User.Viewer(), userId, cancellationToken)).Where(l => !l.Bookmarks).ToList();
+                InLists = await lists.ListsHoldingAsync(User.Viewer(), userId, Question.Id, cancellationToken);
+            }
         }
     }
 }

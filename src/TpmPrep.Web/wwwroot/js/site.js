@@ -248,6 +248,50 @@
         form.addEventListener("change", schedule);
     }
 
+    // Search as you type. The form is a plain GET; this sends it after a short pause in typing (at once for a list or
+    // a tick), swaps the results in and keeps the address in step, so Back, a reload and a shared link show the same
+    // results. An answer that arrives after a newer request was sent is dropped.
+    function liveSearch(form) {
+        const results = document.getElementById(form.dataset.liveSearch);
+        const count = document.getElementById("search-count");
+        if (!results || !window.fetch || !window.DOMParser || !window.URLSearchParams) { return; }
+        let timer = 0;
+        let sent = 0;
+        function run() {
+            const params = new URLSearchParams();
+            new FormData(form).forEach(function (value, key) { if (value !== "") { params.append(key, value); } });
+            const query = params.toString();
+            const url = location.pathname + (query ? "?" + query : "");
+            const mine = ++sent;
+            results.setAttribute("aria-busy", "true");
+            fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+                .then(function (response) { return response.ok ? response.text() : Promise.reject(new Error("the server answered " + response.status)); })
+                .then(function (html) {
+                    if (mine !== sent) { return; }
+                    const fresh = new DOMParser().parseFromString(html, "text/html").getElementById(results.id);
+                    if (!fresh) { return; }
+                    results.innerHTML = fresh.innerHTML;
+                    if (count) { count.textContent = fresh.dataset.searchCountText || ""; }
+                    history.replaceState(null, "", url);
+                })
+                .catch(function () {
+                    if (mine === sent && count) { count.textContent = "The results could not be updated; press Search."; }
+                })
+                .finally(function () {
+                    if (mine === sent) { results.removeAttribute("aria-busy"); }
+                });
+        }
+        form.addEventListener("input", function (event) {
+            clearTimeout(timer);
+            timer = setTimeout(run, event.target.type === "search" ? 250 : 0);
+        });
+        form.addEventListener("submit", function (event) {
+            event.preventDefault();
+            clearTimeout(timer);
+            run();
+        });
+    }
+
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.addEventListener("click", function () { window.print(); });
     });
@@ -261,4 +305,5 @@
     document.querySelectorAll("[data-timer]").forEach(startTimer);
     document.querySelectorAll("textarea[data-draft-key]").forEach(keepDraft);
     document.querySelectorAll("[data-import-status]").forEach(followImport);
+    document.querySelectorAll("form[data-live-search]").forEach(liveSearch);
 })();

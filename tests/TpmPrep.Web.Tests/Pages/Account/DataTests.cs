@@ -53,7 +53,10 @@ public sealed class OwningYourData
     {
         { "not json at all", "This is not a TpmPrep export: the JSON is malformed (line 1)." },
         { "{\"format\": \"something-else\", \"version\": 1}", "\"format\" should be \"tpmprep-export\"" },
-        { "{\"format\": \"tpmprep-export\", \"version\": 4}", "This export is version 4; this TpmPrep reads versions 1 to 3." },
+        { "{\"format\": \"tpmprep-export\", \"version\": 5}", "This export is version 5; this TpmPrep reads versions 1 to 4." },
+        { "{\"format\": \"tpmprep-export\", \"version\": 4, \"lists\": [{\"name\": \"  \", \"questionIds\": []}]}", "lists[0].name: Give the list a name" },
+        { "{\"format\": \"tpmprep-export\", \"version\": 4, \"lists\": [{\"name\": \"Risk\", \"questionIds\": [\"<script>\"]}]}", "lists[0].questionIds: every entry must be a question id." },
+        { "{\"format\": \"tpmprep-export\", \"version\": 4, \"lists\": [{\"bookmarks\": true}, {\"bookmarks\": true}]}", "lists: more than one is marked as the bookmarks." },
         { "{\"format\": \"tpmprep-export\", \"version\": 2, \"attempts\": [{\"questionId\": \"my-1\", \"answer\": \"x\", \"createdUtc\": \"2026-01-01T00:00:00Z\"}]}", "attempts[0].questionId: my-1 is written in the app but not among the questions in this file." },
         { "{\"format\": \"tpmprep-export\"}", "This export is version (missing)" },
         { "{\"format\": \"tpmprep-export\", \"version\": 1, \"attempts\": [{\"answer\": \"x\", \"createdUtc\": \"2026-01-01T00:00:00Z\"}]}", "attempts[0].questionId: missing or not an id." },

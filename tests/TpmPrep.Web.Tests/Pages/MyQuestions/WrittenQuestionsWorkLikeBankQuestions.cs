@@ -78,7 +78,7 @@ public sealed partial class WrittenQuestionsWorkLikeBankQuestions
         {
             var written = Assert.Single(json.RootElement.GetProperty("questions").EnumerateArray());
             Assert.Equal(questionId, written.GetProperty("id").GetString());
-            Assert.Equal(3, json.RootElement.GetProperty("version").GetInt32());
+            Assert.Equal(4, json.RootElement.GetProperty("version").GetInt32());
             Assert.Equal(3, json.RootElement.GetProperty("attempts")[0].GetProperty("scores")[0].GetProperty("levels").GetInt32());
         }
 
