@@ -38,6 +38,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<ReviewSchedule> ReviewSchedules => Set<ReviewSchedule>();
 
+    public DbSet<QuickReview> QuickReviews => Set<QuickReview>();
+
     public DbSet<AnswerDraft> AnswerDrafts => Set<AnswerDraft>();
 
     public DbSet<ProgressDay> ProgressDays => Set<ProgressDay>();

@@ -23,4 +23,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The level the candidate aims at (a level id of the skill model); null when not set.</summary>
     public string? TargetLevelId { get; set; }
+
+    /// <summary>How many reviews a day the queue offers (null: <see cref="Review.ReviewLimits.DefaultDailyCap"/>).</summary>
+    public int? ReviewDailyCap { get; set; }
 }

@@ -40,6 +40,18 @@ public sealed class Attempt
     /// <summary>The practice session the attempt was part of, if any.</summary>
     public int? SessionId { get; set; }
 
+    /// <summary>For a follow-up answered as a short attempt: which of the question's follow-ups (from 0); null for the question itself.</summary>
+    public int? FollowUpIndex { get; set; }
+
+    /// <summary>The follow-up's words when answered, as plain text, so history reads right if the question changes.</summary>
+    public string? FollowUpPrompt { get; set; }
+
+    /// <summary>The spoken answer's media type ("audio/webm"), when one was recorded; the file is in the data folder (Attempts/Recordings).</summary>
+    public string? AudioContentType { get; set; }
+
+    /// <summary>The recording's size in bytes, when there is one.</summary>
+    public int? AudioBytes { get; set; }
+
     public List<AttemptScore> Scores { get; set; } = [];
 
     /// <summary>Coaches' comment threads on the attempt.</summary>

@@ -39,6 +39,7 @@ public static class FeatureServices
         services.AddScoped<AttemptService>();
         services.AddScoped<DraftService>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<QuickReviews>();
         services.AddScoped<SessionService>();
         services.AddScoped<TpmPrep.Web.Lists.QuestionLists>();
         services.AddScoped<QuestionSearch>();

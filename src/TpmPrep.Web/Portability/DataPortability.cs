@@ -83,9 +83,16 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
             .OrderByDescending(s => s.Purpose).ThenBy(s => s.CreatedUtc).ThenBy(s => s.Id)
             .Select(s => new ExportList(s.Title, s.Purpose == QuestionSetPurpose.Bookmarks, s.CreatedUtc, s.UpdatedUtc, s.Items.OrderBy(i => i.Position).Select(i => i.QuestionId).ToList()))
             .ToListAsync(cancellationToken);
+        var quick = (await db.QuickReviews.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
+            .Select(r => new { r.QuestionId, r.Outline, r.Covered, r.PointCount, r.TimeTakenSeconds, r.CreatedUtc })
+            .ToListAsync(cancellationToken))
+            .Select(r => new ExportQuickReview(r.QuestionId, r.Outline, r.Covered.Length == 0 ? [] : r.Covered.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(), r.PointCount, r.TimeTakenSeconds, r.CreatedUtc))
+            .ToList();
         return new ExportDocument(ExportDocument.FormatName, ExportDocument.CurrentVersion, clock.GetUtcNow().UtcDateTime, profile,
             attempts.Select(a => a.Export with { CoachGrades = gradesByAttempt.GetValueOrDefault(a.Id), Threads = threadsByAttempt.GetValueOrDefault(a.Id) }).ToList(), schedules, assessments, sessions,
-            written.Select(q => new ExportQuestion(QuestionSource.IdOf(q.Id), q.Markdown, q.CreatedUtc, q.UpdatedUtc)).ToList(), lists);
+            written.Select(q => new ExportQuestion(QuestionSource.IdOf(q.Id), q.Markdown, q.CreatedUtc, q.UpdatedUtc)).ToList(), lists, quick);
     }
 
     public static string ToJson(ExportDocument document) => JsonSerializer.Serialize(document, Json);

@@ -13,7 +13,8 @@ public sealed record ExportDocument(
     IReadOnlyList<ExportAssessment>? Assessments,
     IReadOnlyList<ExportSession>? Sessions,
     IReadOnlyList<ExportQuestion>? Questions = null,
-    IReadOnlyList<ExportList>? Lists = null)
+    IReadOnlyList<ExportList>? Lists = null,
+    IReadOnlyList<ExportQuickReview>? QuickReviews = null)
 {
     public const string FormatName = "tpmprep-export";
     public const int CurrentVersion = 4;
@@ -24,6 +25,9 @@ public sealed record ExportDocument(
 public sealed record ExportQuestion(string? Id, string? Markdown, DateTime? CreatedUtc, DateTime? UpdatedUtc);
 
 public sealed record ExportProfile(string? DisplayName, string? TimeZone, DateOnly? InterviewDate = null, string? TargetLevelId = null);
+
+/// <summary>A quick review: the outline and which strong-answer points (indexes from 0) it covered, of how many.</summary>
+public sealed record ExportQuickReview(string? QuestionId, string? Outline, IReadOnlyList<int>? Covered, int? PointCount, int? TimeTakenSeconds, DateTime? CreatedUtc);
 
 /// <summary>The bookmarks (<paramref name="Bookmarks"/> true) or a personal list: its name and question ids in order.</summary>
 public sealed record ExportList(string? Name, bool? Bookmarks, DateTime? CreatedUtc, DateTime? UpdatedUtc, IReadOnlyList<string>? QuestionIds);

@@ -58,7 +58,7 @@ public static class ExportValidator
             return [$"This export is version {document.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this TpmPrep reads versions {ExportDocument.OldestVersion} to {ExportDocument.CurrentVersion}."];
         }
 
-        var total = (document.Questions?.Count ?? 0) + (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0) + (document.Lists?.Count ?? 0);
+        var total = (document.Questions?.Count ?? 0) + (document.Attempts?.Count ?? 0) + (document.ReviewSchedules?.Count ?? 0) + (document.Assessments?.Count ?? 0) + (document.Sessions?.Count ?? 0) + (document.Lists?.Count ?? 0) + (document.QuickReviews?.Count ?? 0);
         if (total > DataPortability.MaxImportRecords)
         {
             return [$"This export holds {total:N0} records; an import takes at most {DataPortability.MaxImportRecords:N0}."];
@@ -212,6 +212,17 @@ public static class ExportValidator
             var limit = l?.Bookmarks == true ? Lists.QuestionLists.MaxBookmarks : Lists.QuestionLists.MaxQuestionsPerList;
             Check((l?.QuestionIds?.Count ?? 0) <= limit, $"{at}.questionIds: {l?.QuestionIds?.Count} questions; a list holds at most {limit}.");
             Check((l?.QuestionIds ?? []).All(IsId), $"{at}.questionIds: every entry must be a question id.");
+        }
+
+        for (var i = 0; i < (document.QuickReviews?.Count ?? 0); i++)
+        {
+            var r = document.QuickReviews![i];
+            var at = $"quickReviews[{i}]";
+            Check(r is not null && IsId(r.QuestionId) && Known(r.QuestionId), $"{at}.questionId: missing, not an id, or written in the app but not among the questions in this file.");
+            Check(r?.CreatedUtc is not null && Past(r.CreatedUtc), $"{at}.createdUtc: must be {range}.");
+            Check(r?.Outline is { Length: > 0 and <= Review.ReviewLimits.MaxOutlineLength }, $"{at}.outline: missing or longer than {Review.ReviewLimits.MaxOutlineLength:N0} characters.");
+            Check(r?.PointCount is >= 0 and <= 50 && (r.Covered ?? []).All(c => c >= 0 && c < r.PointCount) && (r.Covered?.Count ?? 0) <= r.PointCount, $"{at}.covered: every index must be below pointCount (0-50).");
+            Check(r?.TimeTakenSeconds is null or >= 0 and <= 3 * 60 * 60, $"{at}.timeTakenSeconds: must be 0 to {3 * 60 * 60:N0}.");
         }
 
         return errors;

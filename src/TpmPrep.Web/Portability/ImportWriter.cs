@@ -133,7 +133,40 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             }
 
             await AddListsAsync(cancellationToken);
+            await AddQuickReviewsAsync(cancellationToken);
             await FlushAsync(cancellationToken, finished: true);
+        }
+
+        /// <summary>Quick reviews are history: each is added unless one of the same question at the same time is there.</summary>
+        private async Task AddQuickReviewsAsync(CancellationToken cancellationToken)
+        {
+            if ((_document.QuickReviews?.Count ?? 0) == 0)
+            {
+                return;
+            }
+
+            var db = Db;
+            var existing = (await db.QuickReviews.AsNoTracking().Where(r => r.UserId == _userId).Select(r => new { r.QuestionId, r.CreatedUtc }).ToListAsync(cancellationToken))
+                .Select(r => (r.QuestionId, Key(r.CreatedUtc))).ToHashSet();
+            foreach (var r in _document.QuickReviews!)
+            {
+                _done++;
+                var questionId = QuestionId(r.QuestionId!);
+                var created = Time(r.CreatedUtc!.Value);
+                if (!existing.Add((questionId, Key(created))))
+                {
+                    _skipped++;
+                    continue;
+                }
+
+                var covered = (r.Covered ?? []).Distinct().Order().ToList();
+                db.QuickReviews.Add(new QuickReview
+                {
+                    UserId = _userId, QuestionId = questionId, Outline = r.Outline!, Covered = string.Join(',', covered), CoveredCount = covered.Count,
+                    PointCount = r.PointCount ?? covered.Count, TimeTakenSeconds = r.TimeTakenSeconds ?? 0, CreatedUtc = created,
+                });
+                _rows++;
+            }
         }
 
         /// <summary>

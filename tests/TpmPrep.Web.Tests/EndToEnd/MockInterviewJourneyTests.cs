@@ -94,7 +94,7 @@ public sealed class MockInterviewJourneyTests(BrowserFixture browser) : IDisposa
         _server.Clock.Advance(TimeSpan.FromDays(1));
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = firstTitle!, Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Review all 3 questions in a session" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Answer all 3 questions in full, in a session" })).ToBeVisibleAsync();
         await page.AssertNoSeriousAccessibilityViolationsAsync();
 
         // The account pages the phone test visits too.
@@ -140,7 +140,7 @@ public sealed class MockInterviewJourneyTests(BrowserFixture browser) : IDisposa
         await PhoneLayout.AssertFitsAndIsAccessibleAsync(page);
         _server.Clock.Advance(TimeSpan.FromDays(1));
         await page.GotoAsync(_server.BaseUrl + "/review");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Review all 2 questions in a session" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Answer all 2 questions in full, in a session" })).ToBeVisibleAsync();
         await PhoneLayout.AssertFitsAndIsAccessibleAsync(page);
     }
 

@@ -77,6 +77,8 @@ public sealed partial class ViewsNamePagesAndBindFields
         "Questions/Index.cshtml: skill",
         "Review/Index.cshtml: Mode",
         "Review/Index.cshtml: QuestionId",
+        "Review/Index.cshtml: beyondCap",
+        "Review/Quick.cshtml: Covered",
         "Shared/_Threads.cshtml: body",
         "Shared/_Threads.cshtml: threadId",
     ];

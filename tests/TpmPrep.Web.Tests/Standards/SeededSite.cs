@@ -74,6 +74,7 @@ public sealed class SeededSite : IAsyncLifetime
         var results = FirstLink(pages, "/assessment", @"^/assessment/\d+$");
         var summary = FirstLink(pages, "/practice", @"^/practice/\d+/summary$");
         var list = FirstLink(pages, "/lists", @"^/lists/\d+$");
+        var quick = FirstLink(pages, "/review", @"^/review/quick/[a-z0-9-]+$");
         var mock = await PracticeDriver.StartSessionAsync(candidate, new() { ["Input.Count"] = "2", ["Input.Mode"] = "MockInterview" });
         var started = await candidate.PostFormAsync("/assessment", new() { ["LevelId"] = "senior-tpm" });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
@@ -81,7 +82,7 @@ public sealed class SeededSite : IAsyncLifetime
         foreach (var url in new[]
         {
             newestAttempt, newestAttempt + "/grade", newestAttempt + "/delete", results, summary, $"/practice/{mock}", started.Headers.Location!.OriginalString,
-            "/my-questions/edit/1", list,
+            "/my-questions/edit/1", list, quick,
         })
         {
             pages.Add(await FetchAsync(candidate, Candidate, url));

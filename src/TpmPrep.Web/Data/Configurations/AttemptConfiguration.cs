@@ -17,6 +17,8 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.Property(a => a.QuestionTextHash).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Answer).HasMaxLength(AnswerLimits.MaxLength).IsRequired();
         builder.Property(a => a.Notes).HasMaxLength(AnswerLimits.MaxNotesLength);
+        builder.Property(a => a.FollowUpPrompt).HasMaxLength(1000);
+        builder.Property(a => a.AudioContentType).HasMaxLength(80);
         builder.HasOne<PracticeSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Scores).WithOne().HasForeignKey(s => s.AttemptId).OnDelete(DeleteBehavior.Cascade);

@@ -28,7 +28,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TpmPrep.Web.Catalog
             return Challenge();
         }
 
-        Input = new ProfileInput { DisplayName = user.DisplayName, TimeZone = user.TimeZoneId, InterviewDate = user.InterviewDate, TargetLevel = user.TargetLevelId };
+        Input = new ProfileInput { DisplayName = user.DisplayName, TimeZone = user.TimeZoneId, InterviewDate = user.InterviewDate, TargetLevel = user.TargetLevelId, ReviewDailyCap = user.ReviewDailyCap };
         return Page();
     }
 
@@ -71,6 +71,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TpmPrep.Web.Catalog
         user.TimeZoneId = Input.TimeZone!;
         user.InterviewDate = Input.InterviewDate;
         user.TargetLevelId = string.IsNullOrEmpty(Input.TargetLevel) ? null : Input.TargetLevel;
+        user.ReviewDailyCap = Input.ReviewDailyCap;
         await users.UpdateAsync(user);
         Message = "Profile saved.";
         return RedirectToPage();
@@ -91,5 +92,8 @@ public sealed class ProfileModel(UserManager<AppUser> users, TpmPrep.Web.Catalog
 
         [StringLength(80)]
         public string? TargetLevel { get; set; }
+
+        [Range(TpmPrep.Web.Review.ReviewLimits.MinDailyCap, TpmPrep.Web.Review.ReviewLimits.MaxDailyCap, ErrorMessage = "Choose from {1} to {2} reviews a day, or leave it empty for 20.")]
+        public int? ReviewDailyCap { get; set; }
     }
 }

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TpmPrep.Content.Model;
+using TpmPrep.Web.Infrastructure;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
@@ -57,9 +58,19 @@ public sealed class IndexModel(CatalogueProvider catalogue, SessionService sessi
         return RedirectToPage("/Practice/Session", new { id });
     }
 
-    public async Task<IActionResult> OnPostDueAsync(SessionMode mode, CancellationToken cancellationToken)
+    /// <summary>A session of the questions due, as many as today's cap has left (at most 20); past the cap only when asked.</summary>
+    public async Task<IActionResult> OnPostDueAsync(SessionMode mode, bool beyondCap, CancellationToken cancellationToken)
     {
-        if (await sessions.CreateFromDueAsync(User.Viewer(), User.RequiredUserId(), mode, SessionService.MaxQuestions, cancellationToken) is not { } id)
+        var day = await SignedInOnly.Get<TpmPrep.Web.Review.QuickReviews>(HttpContext).DayAsync(User.Viewer(), User.RequiredUserId(), cancellationToken);
+        var count = beyondCap ? SessionService.MaxQuestions : Math.Min(SessionService.MaxQuestions, day.Left);
+        if (count == 0 && day.Due > 0)
+        {
+            ModelState.AddModelError(string.Empty, $"You have done today's {day.Cap} reviews, your daily cap. The other {day.Due} can wait for tomorrow, or review more anyway from the review page.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        if (await sessions.CreateFromDueAsync(User.Viewer(), User.RequiredUserId(), mode, Math.Max(1, count), cancellationToken) is not { } id)
         {
             ModelState.AddModelError(string.Empty, "Nothing is due for review today.");
             await LoadAsync(cancellationToken);

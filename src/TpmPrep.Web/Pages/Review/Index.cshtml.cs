@@ -10,7 +10,7 @@ using TpmPrep.Web.Review;
 
 namespace TpmPrep.Web.Pages.Review;
 
-public sealed class IndexModel(QuestionSource questions, ReviewService reviews) : PageModel
+public sealed class IndexModel(QuestionSource questions, ReviewService reviews, QuickReviews quick) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -27,6 +27,8 @@ public sealed class IndexModel(QuestionSource questions, ReviewService reviews) 
 
     public IReadOnlyList<string> Retired { get; private set; } = [];
 
+    public ReviewDay Day { get; private set; } = new(ReviewLimits.DefaultDailyCap, 0, 0);
+
     /// <summary>The retired questions that still exist, by id, for their titles.</summary>
     public IReadOnlyDictionary<string, Question> RetiredQuestions { get; private set; } = new Dictionary<string, Question>();
 
@@ -35,6 +37,7 @@ public sealed class IndexModel(QuestionSource questions, ReviewService reviews) 
         Catalogue = questions.Catalogue;
         var userId = User.RequiredUserId();
         Due = await reviews.DuePageAsync(User.Viewer(), userId, PageNumber, PageSize, cancellationToken);
+        Day = await quick.DayAsync(User.Viewer(), userId, cancellationToken);
         Retired = await reviews.RetiredAsync(User.Viewer(), userId, cancellationToken);
         RetiredQuestions = await questions.FindManyAsync(Retired, cancellationToken);
     }

@@ -23,7 +23,7 @@ public sealed class GradedQuestionsComeBackWhenDue
 
         var due = await candidate.GetHtmlAsync("/review");
         Assert.Contains($"href=\"/questions/{QuestionId}\"", due, StringComparison.Ordinal);
-        Assert.Contains("Review all 1 question in a session", due, StringComparison.Ordinal);
+        Assert.Contains("Answer all 1 question in full, in a session", due, StringComparison.Ordinal);
         var schedule = await ScheduleAsync(factory);
         Assert.Equal((1, 2.5, 1, 4), (schedule.Repetitions, schedule.EaseFactor, schedule.IntervalDays, schedule.LastQuality));
     }

@@ -20,7 +20,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 "TpmPrep.Web.Data.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -158,6 +158,14 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 fieldInfo: typeof(IdentityUser<string>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             phoneNumberConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var reviewDailyCap = runtimeEntityType.AddProperty(
+                "ReviewDailyCap",
+                typeof(int?),
+                propertyInfo: typeof(AppUser).GetProperty("ReviewDailyCap", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<ReviewDailyCap>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            reviewDailyCap.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",

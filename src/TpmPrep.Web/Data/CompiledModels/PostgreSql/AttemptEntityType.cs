@@ -20,7 +20,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 "TpmPrep.Web.Data.Attempt",
                 typeof(Attempt),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 18,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
@@ -43,6 +43,23 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 fieldInfo: typeof(Attempt).GetField("<Answer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20000);
             answer.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var audioBytes = runtimeEntityType.AddProperty(
+                "AudioBytes",
+                typeof(int?),
+                propertyInfo: typeof(Attempt).GetProperty("AudioBytes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Attempt).GetField("<AudioBytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            audioBytes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var audioContentType = runtimeEntityType.AddProperty(
+                "AudioContentType",
+                typeof(string),
+                propertyInfo: typeof(Attempt).GetProperty("AudioContentType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Attempt).GetField("<AudioContentType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 80);
+            audioContentType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var averageScore = runtimeEntityType.AddProperty(
                 "AverageScore",
@@ -68,6 +85,23 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
             createdUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             createdUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var followUpIndex = runtimeEntityType.AddProperty(
+                "FollowUpIndex",
+                typeof(int?),
+                propertyInfo: typeof(Attempt).GetProperty("FollowUpIndex", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Attempt).GetField("<FollowUpIndex>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            followUpIndex.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var followUpPrompt = runtimeEntityType.AddProperty(
+                "FollowUpPrompt",
+                typeof(string),
+                propertyInfo: typeof(Attempt).GetProperty("FollowUpPrompt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Attempt).GetField("<FollowUpPrompt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            followUpPrompt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var gradedUtc = runtimeEntityType.AddProperty(
                 "GradedUtc",

@@ -12,7 +12,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ebabd15-7c26-4727-8cdb-badc0efd2903"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("28b53a6e-616d-486f-8221-a37bcf5bb9b2"), entityTypeCount: 42)
         {
         }
 
@@ -55,6 +55,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             var progressSkillMonth = ProgressSkillMonthEntityType.Create(this);
             var questionSet = QuestionSetEntityType.Create(this);
             var questionSetItem = QuestionSetItemEntityType.Create(this);
+            var quickReview = QuickReviewEntityType.Create(this);
             var reviewSchedule = ReviewScheduleEntityType.Create(this);
             var scorecard = ScorecardEntityType.Create(this);
             var scorecardQuestion = ScorecardQuestionEntityType.Create(this);
@@ -104,6 +105,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             ProgressSkillMonthEntityType.CreateForeignKey1(progressSkillMonth, appUser);
             QuestionSetEntityType.CreateForeignKey1(questionSet, appUser);
             QuestionSetItemEntityType.CreateForeignKey1(questionSetItem, questionSet);
+            QuickReviewEntityType.CreateForeignKey1(quickReview, appUser);
             ReviewScheduleEntityType.CreateForeignKey1(reviewSchedule, appUser);
             ScorecardEntityType.CreateForeignKey1(scorecard, planCandidate);
             ScorecardEntityType.CreateForeignKey2(scorecard, planInterview);
@@ -148,6 +150,7 @@ namespace TpmPrep.Web.Data.CompiledModels.PostgreSql
             ProgressSkillMonthEntityType.CreateAnnotations(progressSkillMonth);
             QuestionSetEntityType.CreateAnnotations(questionSet);
             QuestionSetItemEntityType.CreateAnnotations(questionSetItem);
+            QuickReviewEntityType.CreateAnnotations(quickReview);
             ReviewScheduleEntityType.CreateAnnotations(reviewSchedule);
             ScorecardEntityType.CreateAnnotations(scorecard);
             ScorecardQuestionEntityType.CreateAnnotations(scorecardQuestion);

@@ -19,7 +19,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 "TpmPrep.Web.Data.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -141,6 +141,13 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(IdentityUser<string>).GetProperty("PhoneNumberConfirmed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<string>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var reviewDailyCap = runtimeEntityType.AddProperty(
+                "ReviewDailyCap",
+                typeof(int?),
+                propertyInfo: typeof(AppUser).GetProperty("ReviewDailyCap", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<ReviewDailyCap>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",

@@ -19,7 +19,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 "TpmPrep.Web.Data.Attempt",
                 typeof(Attempt),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 18,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
@@ -40,6 +40,21 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Attempt).GetProperty("Answer", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Attempt).GetField("<Answer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20000);
+
+            var audioBytes = runtimeEntityType.AddProperty(
+                "AudioBytes",
+                typeof(int?),
+                propertyInfo: typeof(Attempt).GetProperty("AudioBytes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Attempt).GetField("<AudioBytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var audioContentType = runtimeEntityType.AddProperty(
+                "AudioContentType",
+                typeof(string),
+                propertyInfo: typeof(Attempt).GetProperty("AudioContentType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Attempt).GetField("<AudioContentType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 80);
 
             var averageScore = runtimeEntityType.AddProperty(
                 "AverageScore",
@@ -62,6 +77,21 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Attempt).GetField("<CreatedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
             createdUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var followUpIndex = runtimeEntityType.AddProperty(
+                "FollowUpIndex",
+                typeof(int?),
+                propertyInfo: typeof(Attempt).GetProperty("FollowUpIndex", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Attempt).GetField("<FollowUpIndex>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var followUpPrompt = runtimeEntityType.AddProperty(
+                "FollowUpPrompt",
+                typeof(string),
+                propertyInfo: typeof(Attempt).GetProperty("FollowUpPrompt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Attempt).GetField("<FollowUpPrompt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
 
             var gradedUtc = runtimeEntityType.AddProperty(
                 "GradedUtc",

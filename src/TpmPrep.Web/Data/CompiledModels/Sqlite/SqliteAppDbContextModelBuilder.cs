@@ -11,7 +11,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7c37db09-75ea-425f-931d-e63d34c4a3e6"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("55976693-23c8-49ce-8b45-951003fcd4fc"), entityTypeCount: 42)
         {
         }
 
@@ -54,6 +54,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             var progressSkillMonth = ProgressSkillMonthEntityType.Create(this);
             var questionSet = QuestionSetEntityType.Create(this);
             var questionSetItem = QuestionSetItemEntityType.Create(this);
+            var quickReview = QuickReviewEntityType.Create(this);
             var reviewSchedule = ReviewScheduleEntityType.Create(this);
             var scorecard = ScorecardEntityType.Create(this);
             var scorecardQuestion = ScorecardQuestionEntityType.Create(this);
@@ -103,6 +104,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             ProgressSkillMonthEntityType.CreateForeignKey1(progressSkillMonth, appUser);
             QuestionSetEntityType.CreateForeignKey1(questionSet, appUser);
             QuestionSetItemEntityType.CreateForeignKey1(questionSetItem, questionSet);
+            QuickReviewEntityType.CreateForeignKey1(quickReview, appUser);
             ReviewScheduleEntityType.CreateForeignKey1(reviewSchedule, appUser);
             ScorecardEntityType.CreateForeignKey1(scorecard, planCandidate);
             ScorecardEntityType.CreateForeignKey2(scorecard, planInterview);
@@ -147,6 +149,7 @@ namespace TpmPrep.Web.Data.CompiledModels.Sqlite
             ProgressSkillMonthEntityType.CreateAnnotations(progressSkillMonth);
             QuestionSetEntityType.CreateAnnotations(questionSet);
             QuestionSetItemEntityType.CreateAnnotations(questionSetItem);
+            QuickReviewEntityType.CreateAnnotations(quickReview);
             ReviewScheduleEntityType.CreateAnnotations(reviewSchedule);
             ScorecardEntityType.CreateAnnotations(scorecard);
             ScorecardQuestionEntityType.CreateAnnotations(scorecardQuestion);

@@ -311,6 +311,9 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("ReviewDailyCap")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -466,6 +469,13 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<int?>("AudioBytes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AudioContentType")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<double?>("AverageScore")
                         .HasColumnType("double precision");
 
@@ -476,6 +486,13 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FollowUpIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FollowUpPrompt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime?>("GradedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1333,6 +1350,52 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.ToTable("QuestionSetItems");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.QuickReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Covered")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("CoveredCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outline")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PointCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("TimeTakenSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.ToTable("QuickReviews");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.ReviewSchedule", b =>
                 {
                     b.Property<int>("Id")
@@ -1863,6 +1926,15 @@ namespace TpmPrep.Web.Data.Migrations.PostgreSql
                     b.HasOne("TpmPrep.Web.Data.QuestionSet", null)
                         .WithMany("Items")
                         .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.QuickReview", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

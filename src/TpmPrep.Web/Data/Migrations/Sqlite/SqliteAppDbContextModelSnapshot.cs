@@ -296,6 +296,9 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReviewDailyCap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -443,6 +446,13 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AudioBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudioContentType")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("AverageScore")
                         .HasColumnType("REAL");
 
@@ -452,6 +462,13 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FollowUpIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUpPrompt")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("GradedUtc")
@@ -1276,6 +1293,50 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.ToTable("QuestionSetItems");
                 });
 
+            modelBuilder.Entity("TpmPrep.Web.Data.QuickReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Covered")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoveredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outline")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PointCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeTakenSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.ToTable("QuickReviews");
+                });
+
             modelBuilder.Entity("TpmPrep.Web.Data.ReviewSchedule", b =>
                 {
                     b.Property<int>("Id")
@@ -1798,6 +1859,15 @@ namespace TpmPrep.Web.Data.Migrations.Sqlite
                     b.HasOne("TpmPrep.Web.Data.QuestionSet", null)
                         .WithMany("Items")
                         .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TpmPrep.Web.Data.QuickReview", b =>
+                {
+                    b.HasOne("TpmPrep.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
