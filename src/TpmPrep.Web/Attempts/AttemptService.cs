@@ -14,7 +14,7 @@ namespace TpmPrep.Web.Attempts;
 /// Stores and reads practice attempts. Every read and write asks <see cref="RecordAccess"/> whether the viewer may
 /// touch the attempt's owner's attempts, so an id the viewer may not see behaves exactly like one that does not exist.
 /// </summary>
-public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews, RecordAccess access, ProgressRollups rollups)
+public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews, RecordAccess access, ProgressRollups rollups, TpmPrepPaths paths)
 {
     private static readonly Expression<Func<Attempt, AttemptSummary>> ToSummary = a =>
         new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds);
@@ -203,6 +203,7 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
                 a.AverageScore,
                 a.Notes,
                 a.SessionId,
+                a.AudioBytes,
                 Scores = a.Scores.Where(s => s.GraderRole == GraderRole.Self).OrderBy(s => s.CriterionIndex)
                     .Select(s => new CriterionScore(s.CriterionIndex, s.Criterion, s.Score, s.Levels)).ToList(),
             })
@@ -212,7 +213,7 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
             : new AttemptDetails(attempt.Id, attempt.UserId, attempt.QuestionId, attempt.QuestionTitle, attempt.BankId, attempt.QuestionTextHash, attempt.Answer,
                 attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores,
                 // Notes to self are the owner's alone, whatever a grant lets someone else read of the attempt.
-                string.Equals(viewer.UserId, attempt.UserId, StringComparison.Ordinal) ? attempt.Notes : null, attempt.SessionId);
+                string.Equals(viewer.UserId, attempt.UserId, StringComparison.Ordinal) ? attempt.Notes : null, attempt.SessionId, attempt.AudioBytes);
     }
 
     /// <summary>Deletes one attempt with its grades; false when the viewer has no such attempt to delete.</summary>
@@ -229,6 +230,11 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
             db.Attempts.Remove(attempt);
             await rollups.AttemptRemovedAsync(AttemptFacts.Of(attempt), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (attempt.AudioContentType is not null)
+            {
+                new AnswerRecordings(db, paths, access).Delete(attempt.UserId, attempt.Id); // the spoken answer goes with it
+            }
+
             return true;
         });
 

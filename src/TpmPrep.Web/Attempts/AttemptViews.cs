@@ -27,7 +27,12 @@ public sealed record AttemptDetails(
     double? AverageScore,
     IReadOnlyList<CriterionScore> Scores,
     string? Notes,
-    int? SessionId);
+    int? SessionId,
+    int? AudioBytes = null)
+{
+    /// <summary>True when the answer was spoken: there is a recording to play.</summary>
+    public bool HasRecording => AudioBytes is > 0;
+}
 
 /// <summary>A self-grade on one criterion, out of <paramref name="Levels"/>.</summary>
 public sealed record CriterionScore(int CriterionIndex, string Criterion, int Score, int Levels);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TpmPrep.Web.Access;
 using TpmPrep.Web.Accounts;
 using TpmPrep.Web.Assessments;
@@ -37,6 +38,8 @@ public static class FeatureServices
         services.AddScoped<QuestionSource>();
         services.AddScoped<CustomQuestionService>();
         services.AddScoped<AttemptService>();
+        services.AddScoped<AnswerRecordings>();
+        services.TryAddSingleton<ITranscriber, NoTranscriber>();
         services.AddScoped<DraftService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<QuickReviews>();

@@ -7,7 +7,7 @@ public static class SecurityHeaders
     /// hash, <paramref name="inlineStyle"/>: see <see cref="InlineStylesheet"/>).
     /// </summary>
     public static string ContentSecurityPolicy(string inlineStyle) =>
-        $"default-src 'self'; img-src 'self' https: data:; style-src 'self' {inlineStyle}; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+        $"default-src 'self'; img-src 'self' https: data:; media-src 'self' blob:; style-src 'self' {inlineStyle}; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
 
     /// <summary>
     /// Refuses every method but GET, HEAD and POST before anything runs, and sends the headers that stop sniffing,

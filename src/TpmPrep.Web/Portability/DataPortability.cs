@@ -11,7 +11,7 @@ using TpmPrep.Web.Questions;
 namespace TpmPrep.Web.Portability;
 
 /// <summary>Exports everything a user owns (JSON, or CSV files in a zip) and reads a JSON export for import (<see cref="ImportJobs"/>).</summary>
-public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordAccess access)
+public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordAccess access, TpmPrep.Web.Infrastructure.TpmPrepPaths paths)
 {
     /// <summary>Largest import accepted, in bytes.</summary>
     public const int MaxImportBytes = 20 * 1024 * 1024;
@@ -30,6 +30,7 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
             .Select(a => new
             {
                 a.Id,
+                a.AudioContentType,
                 Export = new ExportAttempt(a.Id, a.QuestionId, a.BankId, a.QuestionTitle, a.QuestionTextHash, a.Answer, a.TimeTakenSeconds, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.Notes,
                     a.Scores.Where(s => s.GraderRole == GraderRole.Self).OrderBy(s => s.CriterionIndex).Select(s => new ExportScore(s.CriterionIndex, s.Criterion, s.Score, s.Levels)).ToList()),
             })
@@ -91,9 +92,14 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
             .Select(r => new ExportQuickReview(r.QuestionId, r.Outline, r.Covered.Length == 0 ? [] : r.Covered.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(), r.PointCount, r.TimeTakenSeconds, r.CreatedUtc))
             .ToList();
         return new ExportDocument(ExportDocument.FormatName, ExportDocument.CurrentVersion, clock.GetUtcNow().UtcDateTime, profile,
-            attempts.Select(a => a.Export with { CoachGrades = gradesByAttempt.GetValueOrDefault(a.Id), Threads = threadsByAttempt.GetValueOrDefault(a.Id) }).ToList(), schedules, assessments, sessions,
+            attempts.Select(a => a.Export with { CoachGrades = gradesByAttempt.GetValueOrDefault(a.Id), Threads = threadsByAttempt.GetValueOrDefault(a.Id), Recording = RecordingOf(userId, a.Id, a.AudioContentType) }).ToList(), schedules, assessments, sessions,
             written.Select(q => new ExportQuestion(QuestionSource.IdOf(q.Id), q.Markdown, q.CreatedUtc, q.UpdatedUtc)).ToList(), lists, quick);
     }
+
+    private ExportRecording? RecordingOf(string userId, int attemptId, string? contentType) =>
+        contentType is not null && new Attempts.AnswerRecordings(db, paths, access).ReadAll(userId, attemptId) is { } audio
+            ? new ExportRecording(contentType, Convert.ToBase64String(audio))
+            : null;
 
     public static string ToJson(ExportDocument document) => JsonSerializer.Serialize(document, Json);
 

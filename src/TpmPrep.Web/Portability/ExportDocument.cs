@@ -46,7 +46,11 @@ public sealed record ExportAttempt(
     string? Notes,
     IReadOnlyList<ExportScore>? Scores,
     IReadOnlyList<ExportCoachGrade>? CoachGrades = null,
-    IReadOnlyList<ExportThread>? Threads = null);
+    IReadOnlyList<ExportThread>? Threads = null,
+    ExportRecording? Recording = null);
+
+/// <summary>A spoken answer: its media type and the audio itself, in base64.</summary>
+public sealed record ExportRecording(string? ContentType, string? Base64);
 
 /// <summary>A coach's grade of an attempt, by the coach's name (their account does not travel).</summary>
 public sealed record ExportCoachGrade(string? Coach, DateTime? GradedUtc, IReadOnlyList<ExportScore>? Scores);

@@ -93,6 +93,8 @@ public static class ExportValidator
 
             Check(IsId(a.QuestionId), $"{at}.questionId: missing or not an id.");
             Check(Known(a.QuestionId), $"{at}.questionId: {a.QuestionId} is written in the app but not among the questions in this file.");
+            Check(a.Recording is null || (Attempts.AnswerRecordings.IsAudio(a.Recording.ContentType) && a.Recording.Base64 is { Length: > 0 } b64 && b64.Length <= ((Attempts.AnswerRecordings.MaxBytes + 2) / 3 * 4) && IsBase64(b64)),
+                $"{at}.recording: needs an audio contentType and base64 audio of at most {Attempts.AnswerRecordings.MaxBytes / (1024 * 1024)} MB.");
             Check(!string.IsNullOrWhiteSpace(a.Answer), $"{at}.answer: missing.");
             Check((a.Answer?.Length ?? 0) <= AnswerLimits.MaxLength, $"{at}.answer: longer than {AnswerLimits.MaxLength:N0} characters.");
             Check((a.Notes?.Length ?? 0) <= AnswerLimits.MaxNotesLength, $"{at}.notes: longer than {AnswerLimits.MaxNotesLength:N0} characters.");
@@ -250,6 +252,12 @@ public static class ExportValidator
         {
             return false;
         }
+    }
+
+    private static bool IsBase64(string value)
+    {
+        var buffer = new byte[(value.Length / 4 * 3) + 3];
+        return Convert.TryFromBase64String(value, buffer, out _);
     }
 
     private static bool IsId(string? value) => value is { Length: > 0 and <= 80 } && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');

@@ -4,6 +4,9 @@ using TpmPrep.Content.Model;
 using TpmPrep.Content.Scoring;
 using TpmPrep.Web.Catalogue;
 using TpmPrep.Web.Data;
+using TpmPrep.Web.Access;
+using TpmPrep.Web.Infrastructure;
+using TpmPrep.Web.Attempts;
 using TpmPrep.Web.Progress;
 using TpmPrep.Web.Lists;
 using TpmPrep.Web.Questions;
@@ -321,6 +324,12 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 }));
             }
 
+            if (a.Recording is { } recording)
+            {
+                attempt.AudioContentType = recording.ContentType!.Split(';')[0].Trim().ToLowerInvariant();
+                attempt.AudioBytes = Convert.FromBase64String(recording.Base64!).Length;
+            }
+
             Db.Attempts.Add(attempt);
             _pendingAttempts.Add((attempt, key));
             _addedAttempts++;
@@ -531,6 +540,20 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             foreach (var (entity, key) in _pendingAttempts)
             {
                 _attempts[key] = entity.Id;
+            }
+
+            // Spoken answers are files named by the attempt's id: written once the ids are known.
+            var recordings = new AnswerRecordings(db, _scope!.ServiceProvider.GetRequiredService<TpmPrepPaths>(), _scope.ServiceProvider.GetRequiredService<RecordAccess>());
+            foreach (var (entity, _) in _pendingAttempts.Where(p => p.Entity.AudioContentType is not null))
+            {
+                var source = _document.Attempts!.FirstOrDefault(a => a.Recording is not null && Time(a.CreatedUtc!.Value) == entity.CreatedUtc && a.QuestionId is { } q && QuestionId(q) == entity.QuestionId);
+                if (source is null)
+                {
+                    continue;
+                }
+
+                using var audio = new MemoryStream(Convert.FromBase64String(source.Recording!.Base64!));
+                await recordings.WriteAsync(_userId, entity.Id, audio, cancellationToken);
             }
 
             _pendingAttempts.Clear();

@@ -15,6 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // A fake microphone (a tone) and no permission prompt, for the spoken-answer journey.
+        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
     ];
 
     private IPlaywright? _playwright;

@@ -79,6 +79,7 @@ public sealed partial class ViewsNamePagesAndBindFields
         "Review/Index.cshtml: QuestionId",
         "Review/Index.cshtml: beyondCap",
         "Review/Quick.cshtml: Covered",
+        "Shared/_Recorder.cshtml: Recording",
         "Shared/_Threads.cshtml: body",
         "Shared/_Threads.cshtml: threadId",
     ];

@@ -38,6 +38,9 @@ public sealed class DeleteModel(UserManager<AppUser> users, SignInManager<AppUse
             return Page();
         }
 
+        // Spoken answers are files, not rows: they go now too.
+        HttpContext.RequestServices.GetRequiredService<TpmPrep.Web.Attempts.AnswerRecordings>().DeleteAll(user.Id);
+
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/Deleted");
     }

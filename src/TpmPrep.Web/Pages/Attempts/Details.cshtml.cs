@@ -24,6 +24,18 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
+    /// <summary>The spoken answer, for whoever may read the attempt (the owner, a coach with the attempts scope); seekable.</summary>
+    public async Task<IActionResult> OnGetRecordingAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await HttpContext.RequestServices.GetRequiredService<AnswerRecordings>().OpenAsync(User.Viewer(), id, cancellationToken) is not { } recording)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        return new FileStreamResult(recording.Audio, recording.ContentType) { EnableRangeProcessing = true };
+    }
+
     /// <summary>The candidate answers a coach's thread on their attempt.</summary>
     public async Task<IActionResult> OnPostReplyAsync(int id, int threadId, string? body, CancellationToken cancellationToken)
     {

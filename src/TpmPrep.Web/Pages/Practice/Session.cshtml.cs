@@ -9,8 +9,14 @@ using TpmPrep.Web.Practice;
 
 namespace TpmPrep.Web.Pages.Practice;
 
+[RequestSizeLimit(AnswerRecordings.MaxBytes + (2 * 1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = AnswerRecordings.MaxBytes + (2 * 1024 * 1024))]
 public sealed class SessionModel(QuestionSource questions, SessionService sessions, DraftService drafts, TimeProvider clock) : PageModel
 {
+    /// <summary>A spoken answer: recorded in the page or attached as a file.</summary>
+    [BindProperty]
+    public IFormFile? Recording { get; set; }
+
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
 
@@ -70,6 +76,7 @@ public sealed class SessionModel(QuestionSource questions, SessionService sessio
             return RedirectToPage(new { id });
         }
 
+        await SpokenAnswer.CheckAsync(Recording, Input, ModelState, HttpContext.RequestServices.GetRequiredService<ITranscriber>(), preview, cancellationToken);
         if (preview || !ModelState.IsValid)
         {
             PreviewHtml = preview ? Input.PreviewHtml() : null;
@@ -82,6 +89,11 @@ public sealed class SessionModel(QuestionSource questions, SessionService sessio
         }
 
         var attemptId = await sessions.AnswerAsync(User.Viewer(), id, Position, Input.Answer!.Trim(), Overtime, cancellationToken);
+        if (attemptId is int answered)
+        {
+            await SpokenAnswer.SaveAsync(Recording, HttpContext.RequestServices.GetRequiredService<AnswerRecordings>(), User.Viewer(), answered, cancellationToken);
+        }
+
         return attemptId is null ? RedirectToPage(new { id }) : RedirectToPage("/Attempts/Grade", new { id = attemptId });
     }
 

@@ -13,10 +13,16 @@ using TpmPrep.Web.Review;
 namespace TpmPrep.Web.Pages.Questions;
 
 [OutputCache(PolicyName = ContentCaching.Policy)]
+[RequestSizeLimit(AnswerRecordings.MaxBytes + (2 * 1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = AnswerRecordings.MaxBytes + (2 * 1024 * 1024))]
 public sealed class DetailsModel(QuestionSource questions, AttemptService attempts, DraftService drafts, ReviewService reviews, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
+
+    /// <summary>A spoken answer: recorded in the page (site.js fills this field) or attached as a file.</summary>
+    [BindProperty]
+    public IFormFile? Recording { get; set; }
 
     public ContentCatalogue Catalogue { get; private set; } = ContentCatalogue.Empty;
 
@@ -138,6 +144,8 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
             return Challenge();
         }
 
+        // A spoken answer may stand without typed text: the transcript (when a transcriber is configured) or a line saying so.
+        await SpokenAnswer.CheckAsync(Recording, Input, ModelState, HttpContext.RequestServices.GetRequiredService<ITranscriber>(), preview, cancellationToken);
         if (preview || !ModelState.IsValid)
         {
             // Without script, "Preview" posts the form: show the rendered answer and keep everything typed.
@@ -156,6 +164,8 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
         await LoadTimerAsync(userId, cancellationToken);
         var seconds = Timer.Started ? TimerElapsed : Input.TimeTakenSeconds;
         var attemptId = await attempts.CreateAsync(User.Viewer(), userId, Question, Input.Answer!.Trim(), seconds, cancellationToken);
+        await SpokenAnswer.SaveAsync(Recording, SignedInOnly.Get<AnswerRecordings>(HttpContext), User.Viewer(), attemptId, cancellationToken);
+
         return RedirectToPage("/Attempts/Grade", new { id = attemptId });
     }
 

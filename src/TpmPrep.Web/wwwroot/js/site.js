@@ -292,6 +292,80 @@
         });
     }
 
+    // A spoken answer: records from the microphone with MediaRecorder and puts the recording in the form's file field,
+    // so it is posted with the answer as an attached file would be. Starting to record starts the question's clock.
+    // Without MediaRecorder (or without script) the file field is there to attach a recording made elsewhere.
+    function wireRecorder(root) {
+        const input = root.querySelector("input[type=file]");
+        const controls = root.querySelector(".recorder-controls");
+        const record = root.querySelector("[data-record]");
+        const stop = root.querySelector("[data-stop]");
+        const status = root.querySelector("[data-record-status]");
+        const preview = root.querySelector("[data-record-preview]");
+        const answer = document.getElementById(root.dataset.answer || "");
+        const max = Number(root.dataset.maxBytes || "0");
+        function attached() {
+            if (answer) { answer.required = !(input.files && input.files.length > 0); }
+        }
+        input.addEventListener("change", attached);
+        if (!window.MediaRecorder || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || !window.DataTransfer) { return; }
+        controls.hidden = false;
+        let recorder = null;
+        let startedAt = 0;
+        record.addEventListener("click", function () {
+            navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+                const chunks = [];
+                let size = 0;
+                recorder = new MediaRecorder(stream);
+                recorder.addEventListener("dataavailable", function (event) {
+                    if (event.data && event.data.size > 0) {
+                        chunks.push(event.data);
+                        size += event.data.size;
+                        if (max && size > max && recorder.state !== "inactive") { recorder.stop(); return; }
+                        if (recorder.state === "recording") {
+                            status.textContent = "Recording: " + Math.round((Date.now() - startedAt) / 1000) + " s so far. Press Stop when you are done.";
+                        }
+                    }
+                });
+                recorder.addEventListener("stop", function () {
+                    stream.getTracks().forEach(function (track) { track.stop(); });
+                    const type = (recorder.mimeType || "audio/webm").split(";")[0];
+                    const blob = new Blob(chunks, { type: type });
+                    record.hidden = false;
+                    stop.hidden = true;
+                    record.textContent = "● Record again";
+                    if (max && blob.size > max) {
+                        status.textContent = "That recording is over " + Math.round(max / 1048576) + " MB: record a shorter answer.";
+                        return;
+                    }
+                    const extension = type.indexOf("ogg") >= 0 ? "ogg" : type.indexOf("mp4") >= 0 ? "m4a" : "webm";
+                    const transfer = new DataTransfer();
+                    transfer.items.add(new File([blob], "spoken-answer." + extension, { type: type }));
+                    input.files = transfer.files;
+                    attached();
+                    if (preview.src) { URL.revokeObjectURL(preview.src); }
+                    preview.src = URL.createObjectURL(blob);
+                    preview.hidden = false;
+                    const seconds = Math.max(1, Math.round((Date.now() - startedAt) / 1000));
+                    status.textContent = "Recorded " + Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0") + ". Play it back below; it is sent with your answer.";
+                });
+                recorder.start(1000);
+                startedAt = Date.now();
+                record.hidden = true;
+                stop.hidden = false;
+                stop.focus();
+                status.textContent = "Recording: press Stop when you are done.";
+                const clock = document.querySelector("[data-timer-act='start']:not([hidden])");
+                if (clock) { clock.click(); }
+            }).catch(function (error) {
+                status.textContent = "The microphone could not be used (" + error.name + "). Attach a recording or type your answer.";
+            });
+        });
+        stop.addEventListener("click", function () {
+            if (recorder && recorder.state !== "inactive") { recorder.stop(); }
+        });
+    }
+
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.addEventListener("click", function () { window.print(); });
     });
@@ -306,4 +380,5 @@
     document.querySelectorAll("textarea[data-draft-key]").forEach(keepDraft);
     document.querySelectorAll("[data-import-status]").forEach(followImport);
     document.querySelectorAll("form[data-live-search]").forEach(liveSearch);
+    document.querySelectorAll("[data-recorder]").forEach(wireRecorder);
 })();
