@@ -17,7 +17,7 @@ namespace TpmPrep.Web.Attempts;
 public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews, RecordAccess access, ProgressRollups rollups, TpmPrepPaths paths)
 {
     private static readonly Expression<Func<Attempt, AttemptSummary>> ToSummary = a =>
-        new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds);
+        new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds, a.FollowUpIndex != null);
 
     /// <summary>Stores <paramref name="subjectId"/>'s answer to <paramref name="question"/>, and drops the draft it replaces.</summary>
     public async Task<int> CreateAsync(Viewer viewer, string subjectId, Question question, string answer, int timeTakenSeconds, CancellationToken cancellationToken, int? sessionId = null)
@@ -35,7 +35,38 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
         return await db.RetryOnLostRaceAsync(() => StoreAsync(subjectId, question, answer, timeTakenSeconds, sessionId, cancellationToken));
     }
 
-    private async Task<int> StoreAsync(string subjectId, Question question, string answer, int timeTakenSeconds, int? sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a short answer to one of the question's follow-ups, linked to the question: it is practice (it counts in
+    /// the streak) but has no rubric of its own, so it is not graded and does not move the review schedule.
+    /// </summary>
+    public async Task<int> CreateFollowUpAsync(Viewer viewer, string subjectId, Question question, int followUpIndex, string prompt, string answer, int timeTakenSeconds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentException.ThrowIfNullOrWhiteSpace(answer);
+        ArgumentOutOfRangeException.ThrowIfNegative(followUpIndex);
+        if (answer.Length > AnswerLimits.MaxLength)
+        {
+            throw new ArgumentException($"An answer may be at most {AnswerLimits.MaxLength} characters.", nameof(answer));
+        }
+
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Write, cancellationToken);
+        return await db.RetryOnLostRaceAsync(() => StoreAsync(subjectId, question, answer, timeTakenSeconds, null, cancellationToken, followUpIndex, prompt.Length > 1000 ? prompt[..1000] : prompt));
+    }
+
+    /// <summary>The follow-up answers the subject has given to the question, newest first.</summary>
+    public async Task<IReadOnlyList<(int Id, int Index, DateTime CreatedUtc)>> FollowUpsAsync(Viewer viewer, string subjectId, string questionId, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(viewer, subjectId, RecordKind.Attempt, AccessAction.Read, cancellationToken);
+        return (await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == subjectId && a.QuestionId == questionId && a.FollowUpIndex != null)
+            .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
+            .Take(50)
+            .Select(a => new { a.Id, Index = a.FollowUpIndex!.Value, a.CreatedUtc })
+            .ToListAsync(cancellationToken))
+            .Select(a => (a.Id, a.Index, a.CreatedUtc)).ToList();
+    }
+
+    private async Task<int> StoreAsync(string subjectId, Question question, string answer, int timeTakenSeconds, int? sessionId, CancellationToken cancellationToken, int? followUpIndex = null, string? followUpPrompt = null)
     {
         var attempt = new Attempt
         {
@@ -49,6 +80,8 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
             TimeTakenSeconds = Math.Clamp(timeTakenSeconds, 0, AnswerLimits.MaxTimeTakenSeconds),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             SessionId = sessionId,
+            FollowUpIndex = followUpIndex,
+            FollowUpPrompt = followUpPrompt,
         };
         db.Attempts.Add(attempt);
         await rollups.AttemptAddedAsync(AttemptFacts.Of(attempt), cancellationToken);
@@ -204,6 +237,8 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
                 a.Notes,
                 a.SessionId,
                 a.AudioBytes,
+                a.FollowUpIndex,
+                a.FollowUpPrompt,
                 Scores = a.Scores.Where(s => s.GraderRole == GraderRole.Self).OrderBy(s => s.CriterionIndex)
                     .Select(s => new CriterionScore(s.CriterionIndex, s.Criterion, s.Score, s.Levels)).ToList(),
             })
@@ -213,7 +248,7 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
             : new AttemptDetails(attempt.Id, attempt.UserId, attempt.QuestionId, attempt.QuestionTitle, attempt.BankId, attempt.QuestionTextHash, attempt.Answer,
                 attempt.TimeTakenSeconds, attempt.CreatedUtc, attempt.GradedUtc, attempt.AverageScore, attempt.Scores,
                 // Notes to self are the owner's alone, whatever a grant lets someone else read of the attempt.
-                string.Equals(viewer.UserId, attempt.UserId, StringComparison.Ordinal) ? attempt.Notes : null, attempt.SessionId, attempt.AudioBytes);
+                string.Equals(viewer.UserId, attempt.UserId, StringComparison.Ordinal) ? attempt.Notes : null, attempt.SessionId, attempt.AudioBytes, attempt.FollowUpIndex, attempt.FollowUpPrompt);
     }
 
     /// <summary>Deletes one attempt with its grades; false when the viewer has no such attempt to delete.</summary>

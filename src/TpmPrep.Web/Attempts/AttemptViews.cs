@@ -10,7 +10,8 @@ public sealed record AttemptSummary(
     DateTime CreatedUtc,
     DateTime? GradedUtc,
     double? AverageScore,
-    int TimeTakenSeconds);
+    int TimeTakenSeconds,
+    bool FollowUp = false);
 
 /// <summary>One attempt with its answer and grades.</summary>
 public sealed record AttemptDetails(
@@ -28,8 +29,13 @@ public sealed record AttemptDetails(
     IReadOnlyList<CriterionScore> Scores,
     string? Notes,
     int? SessionId,
-    int? AudioBytes = null)
+    int? AudioBytes = null,
+    int? FollowUpIndex = null,
+    string? FollowUpPrompt = null)
 {
+    /// <summary>True for a follow-up answered as a short attempt: not graded against the question's rubric.</summary>
+    public bool IsFollowUp => FollowUpIndex is not null;
+
     /// <summary>True when the answer was spoken: there is a recording to play.</summary>
     public bool HasRecording => AudioBytes is > 0;
 }

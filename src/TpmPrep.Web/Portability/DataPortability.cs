@@ -31,6 +31,8 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
             {
                 a.Id,
                 a.AudioContentType,
+                a.FollowUpIndex,
+                a.FollowUpPrompt,
                 Export = new ExportAttempt(a.Id, a.QuestionId, a.BankId, a.QuestionTitle, a.QuestionTextHash, a.Answer, a.TimeTakenSeconds, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.Notes,
                     a.Scores.Where(s => s.GraderRole == GraderRole.Self).OrderBy(s => s.CriterionIndex).Select(s => new ExportScore(s.CriterionIndex, s.Criterion, s.Score, s.Levels)).ToList()),
             })
@@ -92,7 +94,7 @@ public sealed class DataPortability(AppDbContext db, TimeProvider clock, RecordA
             .Select(r => new ExportQuickReview(r.QuestionId, r.Outline, r.Covered.Length == 0 ? [] : r.Covered.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(), r.PointCount, r.TimeTakenSeconds, r.CreatedUtc))
             .ToList();
         return new ExportDocument(ExportDocument.FormatName, ExportDocument.CurrentVersion, clock.GetUtcNow().UtcDateTime, profile,
-            attempts.Select(a => a.Export with { CoachGrades = gradesByAttempt.GetValueOrDefault(a.Id), Threads = threadsByAttempt.GetValueOrDefault(a.Id), Recording = RecordingOf(userId, a.Id, a.AudioContentType) }).ToList(), schedules, assessments, sessions,
+            attempts.Select(a => a.Export with { CoachGrades = gradesByAttempt.GetValueOrDefault(a.Id), Threads = threadsByAttempt.GetValueOrDefault(a.Id), Recording = RecordingOf(userId, a.Id, a.AudioContentType), FollowUpIndex = a.FollowUpIndex, FollowUpPrompt = a.FollowUpPrompt }).ToList(), schedules, assessments, sessions,
             written.Select(q => new ExportQuestion(QuestionSource.IdOf(q.Id), q.Markdown, q.CreatedUtc, q.UpdatedUtc)).ToList(), lists, quick);
     }
 

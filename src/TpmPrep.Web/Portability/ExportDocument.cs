@@ -47,7 +47,9 @@ public sealed record ExportAttempt(
     IReadOnlyList<ExportScore>? Scores,
     IReadOnlyList<ExportCoachGrade>? CoachGrades = null,
     IReadOnlyList<ExportThread>? Threads = null,
-    ExportRecording? Recording = null);
+    ExportRecording? Recording = null,
+    int? FollowUpIndex = null,
+    string? FollowUpPrompt = null);
 
 /// <summary>A spoken answer: its media type and the audio itself, in base64.</summary>
 public sealed record ExportRecording(string? ContentType, string? Base64);

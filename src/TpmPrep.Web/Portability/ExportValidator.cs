@@ -93,6 +93,7 @@ public static class ExportValidator
 
             Check(IsId(a.QuestionId), $"{at}.questionId: missing or not an id.");
             Check(Known(a.QuestionId), $"{at}.questionId: {a.QuestionId} is written in the app but not among the questions in this file.");
+            Check(a.FollowUpIndex is null or >= 0 and <= 50 && (a.FollowUpPrompt?.Length ?? 0) <= 1000 && (a.FollowUpIndex is null || (a.Scores ?? []).Count == 0), $"{at}.followUpIndex: a follow-up is 0 to 50, its prompt at most 1,000 characters, and it has no rubric scores.");
             Check(a.Recording is null || (Attempts.AnswerRecordings.IsAudio(a.Recording.ContentType) && a.Recording.Base64 is { Length: > 0 } b64 && b64.Length <= ((Attempts.AnswerRecordings.MaxBytes + 2) / 3 * 4) && IsBase64(b64)),
                 $"{at}.recording: needs an audio contentType and base64 audio of at most {Attempts.AnswerRecordings.MaxBytes / (1024 * 1024)} MB.");
             Check(!string.IsNullOrWhiteSpace(a.Answer), $"{at}.answer: missing.");

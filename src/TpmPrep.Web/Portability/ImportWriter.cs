@@ -324,6 +324,8 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
                 }));
             }
 
+            attempt.FollowUpIndex = a.FollowUpIndex;
+            attempt.FollowUpPrompt = a.FollowUpIndex is null ? null : a.FollowUpPrompt ?? string.Empty;
             if (a.Recording is { } recording)
             {
                 attempt.AudioContentType = recording.ContentType!.Split(';')[0].Trim().ToLowerInvariant();

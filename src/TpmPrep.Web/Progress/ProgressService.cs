@@ -68,7 +68,7 @@ public sealed class ProgressService(AppDbContext db, UserClock clock, ReviewServ
             .Where(a => a.UserId == userId)
             .OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id)
             .Take(10)
-            .Select(a => new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds))
+            .Select(a => new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds, a.FollowUpIndex != null))
             .ToListAsync(cancellationToken);
         var dueCount = await reviews.CountDueAsync(viewer, userId, zone, cancellationToken);
 

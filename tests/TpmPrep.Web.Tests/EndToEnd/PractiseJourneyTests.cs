@@ -110,6 +110,11 @@ public sealed partial class PractiseJourneyTests(BrowserFixture browser) : IDisp
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Preview" })).ToContainTextAsync("Typed without a mouse.");
         await page.AssertNoSeriousAccessibilityViolationsAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Preview" })).ToBeFocusedAsync();
+        // The spoken answer comes next: attach a file, or record.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Or answer aloud")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "● Record" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit and grade" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");

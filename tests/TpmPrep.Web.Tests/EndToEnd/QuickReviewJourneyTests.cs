@@ -44,6 +44,19 @@ public sealed partial class QuickReviewJourneyTests(BrowserFixture browser) : ID
             await Assertions.Expect(model).ToContainTextAsync(WordsRegex());
             await Check(page, phone);
 
+            // A follow-up, answered as a short attempt linked to the question.
+            var attemptUrl = page.Url;
+            await page.GetByRole(AriaRole.Link, new() { Name = "Answer it (follow-up 1)" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Follow-up", Level = 1 })).ToBeVisibleAsync();
+            await Check(page, phone);
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Answer" }).FillAsync("I would name the three accounts at risk and ask sales.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit the follow-up" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Follow-up answered.")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Follow-up 1" })).ToBeVisibleAsync();
+            await Check(page, phone);
+            await page.GotoAsync(attemptUrl);
+            await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Follow-ups" })).ToContainTextAsync("answered");
+
             // Two days on, it is due: the queue offers a quick review.
             _server.Clock.Advance(TimeSpan.FromDays(2));
             await page.GotoAsync(_server.BaseUrl + "/review");

@@ -64,7 +64,7 @@ public sealed class SeededSite : IAsyncLifetime
         {
             "/", "/banks/system-design?skill=technical", "/questions/sd-url-shortener-launch", "/progress", "/attempts", "/attempts?p=2", "/review", "/review?p=2", "/practice",
             "/assessment", "/my-questions", "/my-questions/edit", "/questions/my-1", "/account/profile", "/account/data", "/account/password", "/account/delete",
-            "/progress/calibration", "/coaching", "/today", "/questions", "/questions?q=risk+vendor&level=senior-tpm&p=1", "/questions?saved=true", "/lists",
+            "/progress/calibration", "/coaching", "/today", "/questions/sd-url-shortener-launch/follow-ups/1", "/questions", "/questions?q=risk+vendor&level=senior-tpm&p=1", "/questions?saved=true", "/lists",
         })
         {
             pages.Add(await FetchAsync(candidate, Candidate, url));

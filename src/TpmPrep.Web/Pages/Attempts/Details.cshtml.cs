@@ -21,6 +21,9 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
 
     public ThreadsPanel Threads { get; private set; } = new([], false);
 
+    /// <summary>The follow-ups answered for this question: id, which follow-up (from 0), when.</summary>
+    public IReadOnlyList<(int Id, int Index, DateTime CreatedUtc)> FollowUps { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -87,6 +90,7 @@ public sealed class DetailsModel(QuestionSource questions, AttemptService attemp
         AnswerHtml = SafeMarkdown.ToHtml(attempt.Answer);
         Feedback = await feedback.ForOwnerAsync(User.Viewer(), attempt, cancellationToken);
         Threads = new ThreadsPanel(Feedback.Threads, ViewerIsCoach: false, failedThread, error, draft);
+        FollowUps = await attempts.FollowUpsAsync(User.Viewer(), attempt.OwnerId, attempt.QuestionId, cancellationToken);
         return true;
     }
 }

@@ -31,6 +31,11 @@ public sealed class GradeModel(QuestionSource questions, AttemptService attempts
             return NotFound();
         }
 
+        if (Attempt.IsFollowUp)
+        {
+            return RedirectToPage("/Attempts/Details", new { id }); // a follow-up has no rubric of its own to grade against
+        }
+
         Input.Scores = Attempt.Scores.Select(s => (int?)s.Score).ToList();
         Input.Notes = Attempt.Notes;
         return Page();
@@ -38,7 +43,7 @@ public sealed class GradeModel(QuestionSource questions, AttemptService attempts
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(id, cancellationToken) || Attempt.IsFollowUp)
         {
             return NotFound();
         }
