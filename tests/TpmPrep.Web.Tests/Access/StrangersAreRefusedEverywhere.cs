@@ -79,6 +79,28 @@ public sealed partial class StrangersAreRefusedEverywhere
             }
         }
 
+        // The owner's list and spoken answer by their own ids (the ids above are the older records'; these are small
+        // enough to be the callers' own sessions too, so they are asked for here, on their own routes).
+        foreach (var (who, cookie) in new[] { ("stranger", stranger.AuthCookieHeader), ("administrator", administrator.AuthCookieHeader), ("anonymous", null) })
+        {
+            foreach (var (method, url) in new[]
+            {
+                ("GET", $"/lists/{owner.ListId}"), ("POST", $"/lists/{owner.ListId}?handler=Rename"), ("POST", $"/lists/{owner.ListId}?handler=Remove"),
+                ("POST", $"/lists/{owner.ListId}?handler=Start"), ("POST", $"/lists/{owner.ListId}?handler=Delete"), ("GET", $"/attempts/{owner.SpokenId}?handler=Recording"),
+            })
+            {
+                requests++;
+                var response = await SendAsync(http, cookie, method, url, owner);
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                var refused = status is 404 or 400 || (status == 302 && response.Headers.Location?.OriginalString is { } to && to.Contains("/account/login", StringComparison.Ordinal));
+                if (!refused || body.Contains(Secret, StringComparison.Ordinal))
+                {
+                    failures.Add($"{who} {method} {url}: {status} where a refusal (404) was due");
+                }
+            }
+        }
+
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests were not refused:\n" + string.Join("\n", failures.Take(40)));
         var after = await ExportOfAsync(factory, owner.UserId);
         Assert.Equal(before, after);
@@ -87,6 +109,8 @@ public sealed partial class StrangersAreRefusedEverywhere
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/attempts/{owner.AttemptId}"), StringComparison.Ordinal);
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/questions/{owner.QuestionId}"), StringComparison.Ordinal);
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/kits/{owner.RecordIds[5]}/print"), StringComparison.Ordinal);
+        Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/lists/{owner.ListId}"), StringComparison.Ordinal);
+        Assert.Contains(Secret, await owner.Client.Http.GetStringAsync($"/attempts/{owner.SpokenId}?handler=Recording"), StringComparison.Ordinal);
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/scorecards/{owner.RecordIds[^1]}"), StringComparison.Ordinal);
         Assert.Contains(Secret, await owner.Client.GetHtmlAsync($"/debriefs/{owner.RecordIds[^2]}"), StringComparison.Ordinal);
         // The owner's coach still reaches what was shared, and the invitation nobody else could cancel is still open.
@@ -157,10 +181,31 @@ public sealed partial class StrangersAreRefusedEverywhere
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFieldsAsync("/coaching", [new("scope", "1")], "/coaching?handler=Invite")).StatusCode);
         var inviteId = int.Parse(NumberAfter("inviteId=").Match(await client.GetHtmlAsync("/coaching")).Groups[1].Value, CultureInfo.InvariantCulture);
 
+        // A list and a bookmark, a quick review and a spoken answer, each carrying the secret.
+        var list = await client.PostFormAsync("/lists", new() { ["Name"] = $"Weak {Secret}" });
+        Assert.Equal(HttpStatusCode.Redirect, list.StatusCode);
+        var listId = int.Parse(NumberAfter("/lists/").Match(list.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
+        await client.PostFormAsync("/questions", new() { ["questionId"] = bankQuestion.Id, ["listId"] = listId.ToString(CultureInfo.InvariantCulture), ["returnUrl"] = "/lists" }, "/questions?handler=AddToList");
+        await client.PostFormAsync("/questions", new() { ["questionId"] = bankQuestion.Id, ["on"] = "true", ["returnUrl"] = "/lists" }, "/questions?handler=Bookmark");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFieldsAsync($"/review/quick/{questionId}", [new("Outline", $"Outline {Secret}"), new("Covered", "0")], $"/review/quick/{questionId}?handler=Save")).StatusCode);
+        var answerPage = await client.GetHtmlAsync($"/questions/{questionId}");
+        var spoken = new MultipartFormDataContent
+        {
+            { new StringContent($"Spoken {Secret}"), "Input.Answer" },
+            { new StringContent(WebUtility.HtmlDecode(Token().Match(answerPage).Groups[1].Value)), "__RequestVerificationToken" },
+        };
+        var audio = new ByteArrayContent(Encoding.UTF8.GetBytes($"OggS audio {Secret}"));
+        audio.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("audio/ogg");
+        spoken.Add(audio, "Recording", "answer.ogg");
+        var spokenAttempt = await client.Http.PostAsync($"/questions/{questionId}", spoken);
+        Assert.Equal(HttpStatusCode.Redirect, spokenAttempt.StatusCode);
+        var spokenId = int.Parse(NumberAfter("/attempts/").Match(spokenAttempt.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Contains(Secret, await client.Http.GetStringAsync($"/attempts/{spokenId}?handler=Recording"), StringComparison.Ordinal);
+
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TpmPrep.Web.Data.AppUser>>();
         var userId = (await users.FindByEmailAsync("owner@example.com"))!.Id;
-        return new Owner(client, userId, questionId, [attemptId, sessionId, assessmentId, importId, customId, kitId, planId, int.Parse(candidateId, CultureInfo.InvariantCulture), cardId]) { AttemptId = attemptId, LinkId = linkId, InviteId = inviteId };
+        return new Owner(client, userId, questionId, [attemptId, sessionId, assessmentId, importId, customId, kitId, planId, int.Parse(candidateId, CultureInfo.InvariantCulture), cardId]) { AttemptId = attemptId, LinkId = linkId, InviteId = inviteId, ListId = listId, SpokenId = spokenId };
     }
 
     private static string QuestionMarkdown(string title) => $"""
@@ -334,6 +379,10 @@ public sealed partial class StrangersAreRefusedEverywhere
         public int LinkId { get; init; }
 
         public int InviteId { get; init; }
+
+        public int ListId { get; init; }
+
+        public int SpokenId { get; init; }
     }
 
     [GeneratedRegex("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")]
