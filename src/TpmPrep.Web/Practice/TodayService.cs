@@ -27,7 +27,7 @@ public sealed record TodayView(
 /// </summary>
 public sealed class TodayService(AppDbContext db, ProgressService progress, AssessmentService assessments, CatalogueProvider catalogue)
 {
-    /// <summary>Reviews planned a day (the queue's own daily cap comes with quick review).</summary>
+    /// <summary>Reviews planned a day when the candidate has set no daily cap in the profile (a cap set there is used instead).</summary>
     public const int ReviewsPerDay = 10;
 
     public async Task<TodayView> GetAsync(Viewer viewer, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class TodayService(AppDbContext db, ProgressService progress, Asse
         ArgumentNullException.ThrowIfNull(viewer);
         var userId = viewer.UserId;
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.DisplayName, u.InterviewDate, u.TargetLevelId })
+            .Select(u => new { u.DisplayName, u.InterviewDate, u.TargetLevelId, u.ReviewDailyCap })
             .SingleAsync(cancellationToken);
         var dashboard = await progress.GetAsync(viewer, userId, cancellationToken);
         var current = catalogue.Current;
@@ -79,7 +79,7 @@ public sealed class TodayService(AppDbContext db, ProgressService progress, Asse
                     .Select(q => new PlanQuestion(q.Id, q.Title, q.PrimarySkill, q.Minutes))
                     .ToList(),
                 StringComparer.Ordinal);
-        var plan = StudyPlanner.Build(dashboard.Today, user.InterviewDate, needs, dashboard.DueCount, ReviewsPerDay, skill => byPrimary.GetValueOrDefault(skill) ?? []);
+        var plan = StudyPlanner.Build(dashboard.Today, user.InterviewDate, needs, dashboard.DueCount, user.ReviewDailyCap ?? ReviewsPerDay, skill => byPrimary.GetValueOrDefault(skill) ?? []);
 
         return new TodayView(user.DisplayName, dashboard.Today, user.InterviewDate, levelId, plan, answeredToday, dashboard.Streaks.Current,
             dashboard.DailyCounts.GetValueOrDefault(dashboard.Today), latest is not null && level is not null);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using TpmPrep.Web.Tests.Infrastructure;
@@ -68,6 +69,28 @@ public sealed class TodayPageTests
         Assert.Contains("No interview date yet", await candidate.GetHtmlAsync("/today"), StringComparison.Ordinal);
         // Clearing the date is allowed.
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/account/profile", Profile("", ""))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDailyReviewCapSetsTheReviewsPlannedADay()
+    {
+        using var factory = new TpmPrepFactory();
+        using var candidate = await AppClient.RegisteredAsync(factory, "cara@example.com");
+        var catalogue = factory.Services.GetRequiredService<TpmPrep.Web.Catalogue.CatalogueProvider>().Current;
+        foreach (var question in catalogue.Questions.Take(5).ToList())
+        {
+            await TpmPrep.Web.Tests.Pages.Practice.PracticeDriver.GradeAsync(candidate, question, await candidate.AnswerAsync(question.Id), 1);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/account/profile", Profile(Day(factory, 10), "senior-tpm"))).StatusCode);
+        var uncapped = WebUtility.HtmlDecode(await candidate.GetHtmlAsync("/today"));
+        Assert.True(uncapped.Contains("Clear 5 reviews due, oldest first.", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.Match(uncapped, "<section class=\"card next-step\"[\\s\\S]{0,400}").Value);
+        var profile = Profile(Day(factory, 10), "senior-tpm");
+        profile["Input.ReviewDailyCap"] = "2";
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/account/profile", profile)).StatusCode);
+        var capped = WebUtility.HtmlDecode(await candidate.GetHtmlAsync("/today"));
+        Assert.Contains("Clear 2 reviews due, oldest first.", capped, StringComparison.Ordinal);
     }
 
     [Fact]
