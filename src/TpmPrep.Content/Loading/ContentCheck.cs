@@ -50,6 +50,7 @@ public static class ContentCheck
             questions = catalogue.QuestionCount,
             skills = catalogue.QuestionsByPrimarySkill(),
             levels = catalogue.QuestionsByLevel(),
+            loops = catalogue.Loops.ToDictionary(l => l.Id, l => l.Kits.Count),
             errors = catalogue.Errors.Select(e => new { path = e.Path, line = e.Line, message = e.Message }),
         };
         return JsonSerializer.Serialize(report, JsonOptions);
@@ -75,6 +76,15 @@ public static class ContentCheck
         foreach (var (level, count) in catalogue.QuestionsByLevel())
         {
             output.WriteLine($"  {count,4}  {level}");
+        }
+
+        if (catalogue.Loops.Count > 0)
+        {
+            output.WriteLine("Interview loops (kits each):");
+            foreach (var loop in catalogue.Loops)
+            {
+                output.WriteLine($"  {loop.Kits.Count,4}  {loop.Id}  ({loop.Title})");
+            }
         }
 
         output.WriteLine();

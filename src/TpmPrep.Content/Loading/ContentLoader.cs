@@ -44,7 +44,8 @@ public static partial class ContentLoader
             var skills = LoadSkills(context);
             var levels = LoadLevels(context, skills);
             var banks = LoadBanks(context, skills, levels);
-            return Finish(context, new ContentCatalogue(skills, levels, banks, context.SortedErrors(), loadedAt, context.Kept.Order(StringComparer.Ordinal).ToList()), loadedAt);
+            var loops = LoadLoops(context, skills, levels, banks);
+            return Finish(context, new ContentCatalogue(skills, levels, banks, context.SortedErrors(), loadedAt, context.Kept.Order(StringComparer.Ordinal).ToList(), loops), loadedAt);
         }
 #pragma warning disable CA1031 // Loading runs on a timer and at start-up: no file system surprise may end the process.
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -650,6 +651,14 @@ public static partial class ContentLoader
         var rubric = byName.TryGetValue("Rubric", out var rubricSection)
             ? RubricCriteria(file, rubricSection)
             : null;
+        if (rubric is not null && kind is not null && QuestionKinds.RequiredCriteria.TryGetValue(kind, out var shape))
+        {
+            foreach (var (word, scores) in shape.Where(r => !rubric.Any(c => c.Title.Contains(r.Word, StringComparison.OrdinalIgnoreCase))))
+            {
+                file.Error(rubricSection!.Line, $"a '{kind}' question's rubric scores {string.Join(", ", shape.Select(r => r.Scores))}: no criterion's title names '{word}' (for {scores})");
+            }
+        }
+
         string? modelAnswer = null;
         if (byName.TryGetValue("Model answer", out var modelSection))
         {

@@ -43,6 +43,15 @@ internal sealed class LoadContext
                 _previousByPath[question.SourcePath] = question;
             }
         }
+
+        foreach (var loop in previous.Loops)
+        {
+            _previousByPath[loop.SourcePath] = loop;
+            foreach (var kit in loop.Kits)
+            {
+                _previousByPath[kit.SourcePath] = kit;
+            }
+        }
     }
 
     public string Root { get; }
@@ -107,6 +116,10 @@ internal sealed class LoadContext
     public QuestionBank? PreviousBank(string path) => _previousByPath.GetValueOrDefault(Display(path)) as QuestionBank;
 
     public Question? PreviousQuestion(string path) => _previousByPath.GetValueOrDefault(Display(path)) as Question;
+
+    public InterviewLoop? PreviousLoop(string path) => _previousByPath.GetValueOrDefault(Display(path)) as InterviewLoop;
+
+    public ReadyKit? PreviousKit(string path) => _previousByPath.GetValueOrDefault(Display(path)) as ReadyKit;
 
     /// <summary>
     /// Every Markdown file of a folder, opened (null where it could not be read, the error reported). When the

@@ -14,6 +14,7 @@ public sealed class ContentCatalogue
     private readonly FrozenDictionary<string, Level> _levelsById;
     private readonly FrozenDictionary<string, QuestionBank> _banksById;
     private readonly FrozenDictionary<string, Question> _questionsById;
+    private readonly FrozenDictionary<string, InterviewLoop> _loopsById;
 
     public ContentCatalogue(
         IReadOnlyList<SkillArea> skills,
@@ -21,8 +22,11 @@ public sealed class ContentCatalogue
         IReadOnlyList<QuestionBank> banks,
         IReadOnlyList<ContentError> errors,
         DateTime loadedAtUtc,
-        IReadOnlyList<string>? keptFiles = null)
+        IReadOnlyList<string>? keptFiles = null,
+        IReadOnlyList<InterviewLoop>? loops = null)
     {
+        Loops = loops ?? [];
+        _loopsById = Loops.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
         Skills = skills;
         Levels = levels;
         Banks = banks;
@@ -70,6 +74,11 @@ public sealed class ContentCatalogue
 
     public IReadOnlyList<ContentError> Errors { get; }
 
+    /// <summary>The ready-made interview loops, each a list of kits a hiring manager can start from.</summary>
+    public IReadOnlyList<InterviewLoop> Loops { get; }
+
+    public InterviewLoop? FindLoop(string id) => _loopsById.GetValueOrDefault(id);
+
     /// <summary>Files that had errors on this load and are served as they were at the last good load.</summary>
     public IReadOnlyList<string> KeptFiles { get; }
 
@@ -104,8 +113,10 @@ public sealed class ContentCatalogue
             .Concat(Levels.Select(l => l.SourcePath))
             .Concat(Banks.Select(b => b.SourcePath))
             .Concat(Questions.Select(q => q.SourcePath))
+            .Concat(Loops.Select(l => l.SourcePath))
+            .Concat(Loops.SelectMany(l => l.Kits).Select(k => k.SourcePath))
             .Order(StringComparer.Ordinal)
             .ToList();
-        return new ContentCatalogue(Skills, Levels, Banks, errors, loadedAtUtc, files);
+        return new ContentCatalogue(Skills, Levels, Banks, errors, loadedAtUtc, files, Loops);
     }
 }

@@ -85,14 +85,10 @@ public sealed partial class ShippedLibraryTests
                 shortfalls.Add($"{q.SourcePath}: {q.PitfallsHtml.Count} pitfalls (need 2)");
             }
 
-            // Every question has a model answer, a full one: what a strong candidate would say, not a few lines.
+            // Every question has a model answer; its length for the minutes is EveryModelAnswerFitsTheQuestionsMinutes.
             if (q.ModelAnswerHtml is null)
             {
                 shortfalls.Add($"{q.SourcePath}: no '## Model answer' section");
-            }
-            else if (Words().Count(Tags().Replace(q.ModelAnswerHtml, " ")) is var modelWords and < 180)
-            {
-                shortfalls.Add($"{q.SourcePath}: a model answer of {modelWords} words (need at least 180)");
             }
 
             shortfalls.AddRange(q.Rubric.SelectMany(c => c.AnchorsHtml)
@@ -101,6 +97,112 @@ public sealed partial class ShippedLibraryTests
         }
 
         Assert.Empty(shortfalls);
+    }
+
+    /// <summary>
+    /// The words a model answer may have for the question's minutes: enough to earn the top anchor on every criterion of
+    /// a longer question (a 25-minute case has more to cover than a 3-minute opener), and no more than a candidate could
+    /// say in the time at about 130 words a minute, nor more than 700, past which it is no longer read as an example.
+    /// </summary>
+    public static (int Fewest, int Most) ModelAnswerWords(int minutes) =>
+        (minutes switch { <= 8 => 180, <= 20 => 280, _ => 330 }, Math.Min(130 * minutes, 700));
+
+    [Fact]
+    public void EveryModelAnswerFitsTheQuestionsMinutes()
+    {
+        var outside = Catalogue.Questions
+            .Select(q => (q, Words: Words().Count(Tags().Replace(q.ModelAnswerHtml ?? string.Empty, " ")), Range: ModelAnswerWords(q.Minutes)))
+            .Where(x => x.Words < x.Range.Fewest || x.Words > x.Range.Most)
+            .Select(x => $"{x.q.SourcePath}: a model answer of {x.Words} words for {x.q.Minutes} minutes (need {x.Range.Fewest} to {x.Range.Most})")
+            .ToList();
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public void TheWordRangeGrowsWithTheMinutesAndCanRefuse()
+    {
+        Assert.Equal((180, 390), ModelAnswerWords(3));
+        Assert.Equal((280, 700), ModelAnswerWords(10));
+        Assert.Equal((330, 700), ModelAnswerWords(45));
+        var ranges = Enumerable.Range(3, 43).Select(ModelAnswerWords).ToList();
+        Assert.True(ranges.Zip(ranges.Skip(1)).All(p => p.Second.Fewest >= p.First.Fewest && p.Second.Most >= p.First.Most));
+    }
+
+    /// <summary>Every kind a question may have is practised enough to be worth filtering by, at every level.</summary>
+    [Fact]
+    public void EveryKindHasAtLeastTenQuestionsAndOneAtEachLevel()
+    {
+        var shortfalls = new List<string>();
+        foreach (var kind in QuestionKinds.All.Keys)
+        {
+            var questions = Catalogue.Questions.Where(q => q.Kind == kind).ToList();
+            if (questions.Count < 10)
+            {
+                shortfalls.Add($"{kind}: {questions.Count} questions (need 10)");
+            }
+
+            shortfalls.AddRange(Catalogue.Levels.Where(l => questions.All(q => q.LevelId != l.Id)).Select(l => $"{kind}: none at {l.Id}"));
+        }
+
+        Assert.Empty(shortfalls);
+    }
+
+    /// <summary>An explanation is short, and its rubric has the shape the kind requires (the loader refuses any other).</summary>
+    [Fact]
+    public void ExplainQuestionsAreShortAndScoreAccuracyAudienceAndClarity()
+    {
+        var explain = Catalogue.Questions.Where(q => q.Kind == QuestionKinds.Explain).ToList();
+        Assert.True(explain.Count >= 10, $"{explain.Count} explain questions");
+        Assert.All(explain, q =>
+        {
+            Assert.InRange(q.Minutes, 5, 15);
+            Assert.Contains(q.Rubric, c => c.Title.Contains("accuracy", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(q.Rubric, c => c.Title.Contains("audience", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(q.Rubric, c => c.Title.Contains("clarity", StringComparison.OrdinalIgnoreCase));
+        });
+    }
+
+    /// <summary>
+    /// A ready-made loop for each level, one kit per interview: questions at the loop's level (openers fit any), none
+    /// asked twice in a loop, every focus area covered and every question serving the focus, an interview of 30 to 65
+    /// minutes, and all six skill areas probed across the loop.
+    /// </summary>
+    [Fact]
+    public void EveryLevelHasAReadyMadeLoopOfBalancedKits()
+    {
+        Assert.Equal(Catalogue.Levels.Select(l => l.Id), Catalogue.Loops.Select(l => l.LevelId));
+        var problems = new List<string>();
+        foreach (var loop in Catalogue.Loops)
+        {
+            if (loop.Kits.Count is < 4 or > 6)
+            {
+                problems.Add($"{loop.Id}: {loop.Kits.Count} interviews (a loop has 4 to 6)");
+            }
+
+            var asked = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var kit in loop.Kits)
+            {
+                var questions = kit.Questions(Catalogue).ToList();
+                problems.AddRange(questions.Where(q => q.LevelId != loop.LevelId && q.BankId != "openers").Select(q => $"{kit.SourcePath}: {q.Id} is a {q.LevelId} question"));
+                problems.AddRange(kit.QuestionIds.Where(id => !asked.Add(id)).Select(id => $"{kit.SourcePath}: {id} is asked earlier in the loop"));
+                problems.AddRange(kit.Focus.Where(f => questions.All(q => !q.Skills.Contains(f))).Select(f => $"{kit.SourcePath}: no question covers the focus area {f}"));
+                problems.AddRange(questions.Where(q => !q.Skills.Intersect(kit.Focus).Any()).Select(q => $"{kit.SourcePath}: {q.Id} covers none of the focus areas"));
+                if (kit.Minutes(Catalogue) is < 30 or > 65)
+                {
+                    problems.Add($"{kit.SourcePath}: {kit.Minutes(Catalogue)} minutes of questions (an interview has 30 to 65)");
+                }
+
+                if (Words().Count(Tags().Replace(kit.InstructionsHtml, " ")) < 120)
+                {
+                    problems.Add($"{kit.SourcePath}: the interviewer's instructions are under 120 words");
+                }
+            }
+
+            var probed = loop.Kits.SelectMany(k => k.Focus).ToHashSet(StringComparer.Ordinal);
+            problems.AddRange(Catalogue.Skills.Where(s => !probed.Contains(s.Id)).Select(s => $"{loop.Id}: no interview has {s.Id} in its focus"));
+        }
+
+        Assert.Empty(problems);
     }
 
     [Fact]
@@ -196,6 +298,14 @@ public sealed partial class ShippedLibraryTests
         }
 
         table.Append(CultureInfo.InvariantCulture, $"| **All banks** | **{Catalogue.QuestionCount}** | {string.Join(" | ", Catalogue.QuestionsByLevel().Values.Select(v => $"**{v}**"))} | **{Catalogue.Questions.Count(q => q.ModelAnswerHtml is not null)}** |\n\n");
+        table.Append("| kind | questions | TPM | Senior TPM | Principal TPM |\n|---|---:|---:|---:|---:|\n");
+        foreach (var (kind, name) in QuestionKinds.All)
+        {
+            var byLevel = Catalogue.Levels.Select(l => Catalogue.Questions.Count(q => q.Kind == kind && q.LevelId == l.Id));
+            table.Append(CultureInfo.InvariantCulture, $"| {name} | {Catalogue.Questions.Count(q => q.Kind == kind)} | {string.Join(" | ", byLevel)} |\n");
+        }
+
+        table.Append('\n');
         table.Append("| skill area | primary area of | indicators |\n|---|---:|---:|\n");
         var primary = Catalogue.QuestionsByPrimarySkill();
         foreach (var skill in Catalogue.Skills)
