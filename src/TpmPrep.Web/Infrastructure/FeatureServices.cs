@@ -52,6 +52,7 @@ public static class FeatureServices
         services.AddScoped<AssessmentService>();
         services.AddScoped<KitService>();
         services.AddScoped<KitPortability>();
+        services.AddScoped<ReadyMadeKits>();
         services.AddScoped<TpmPrep.Web.Plans.PlanService>();
         services.AddScoped<TpmPrep.Web.Plans.ScorecardService>();
         services.AddScoped<DataPortability>();

@@ -19,4 +19,8 @@ internal static class PhoneLayout
         await AssertNoSidewaysScrollAsync(page);
         await page.AssertNoSeriousAccessibilityViolationsAsync();
     }
+
+    /// <summary>On a phone, <see cref="AssertFitsAndIsAccessibleAsync"/>; on a desktop, the accessibility check alone.</summary>
+    public static Task CheckAsync(IPage page, bool phone) =>
+        phone ? AssertFitsAndIsAccessibleAsync(page) : page.AssertNoSeriousAccessibilityViolationsAsync();
 }

@@ -39,6 +39,7 @@ public sealed partial class ViewsNamePagesAndBindFields
         "Kits/Edit.cshtml: skill",
         "Kits/Generate.cshtml: Avoid",
         "Kits/Index.cshtml: file",
+        "Kits/ReadyMade.cshtml: Opening",
         "Kits/_KitDetails.cshtml: Input.Focus",
         "Lists/Details.cshtml: count",
         "Lists/Details.cshtml: mode",

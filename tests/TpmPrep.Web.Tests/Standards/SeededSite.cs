@@ -106,6 +106,10 @@ public sealed class SeededSite : IAsyncLifetime
             pages.Add(await FetchAsync(manager, HiringManager, url));
         }
 
+        // The ready-made loops and one of their kits, found by its link.
+        pages.Add(await FetchAsync(manager, HiringManager, "/kits/ready-made"));
+        pages.Add(await FetchAsync(manager, HiringManager, FirstLink(pages, "/kits/ready-made", @"^/kits/ready-made/[a-z0-9-]+/[a-z0-9-]+$", HiringManager)));
+
         // An interviewer on that plan: their own card, as they edit it.
         using var interviewer = new AppClient(Factory);
         Assert.Equal(HttpStatusCode.Redirect, (await interviewer.PostFormAsync("/account/login", new()
