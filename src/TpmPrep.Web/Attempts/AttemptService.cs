@@ -14,7 +14,7 @@ namespace TpmPrep.Web.Attempts;
 /// Stores and reads practice attempts. Every read and write asks <see cref="RecordAccess"/> whether the viewer may
 /// touch the attempt's owner's attempts, so an id the viewer may not see behaves exactly like one that does not exist.
 /// </summary>
-public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews, RecordAccess access, ProgressRollups rollups, TpmPrepPaths paths)
+public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewService reviews, RecordAccess access, ProgressRollups rollups, AnswerRecordings recordings)
 {
     private static readonly Expression<Func<Attempt, AttemptSummary>> ToSummary = a =>
         new AttemptSummary(a.Id, a.QuestionId, a.QuestionTitle, a.BankId, a.CreatedUtc, a.GradedUtc, a.AverageScore, a.TimeTakenSeconds, a.FollowUpIndex != null);
@@ -267,7 +267,7 @@ public sealed class AttemptService(AppDbContext db, TimeProvider clock, ReviewSe
             await db.SaveChangesAsync(cancellationToken);
             if (attempt.AudioContentType is not null)
             {
-                new AnswerRecordings(db, paths, access).Delete(attempt.UserId, attempt.Id); // the spoken answer goes with it
+                recordings.Delete(attempt.UserId, attempt.Id); // the spoken answer goes with it
             }
 
             return true;

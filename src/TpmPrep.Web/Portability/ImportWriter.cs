@@ -545,7 +545,7 @@ public sealed class ImportWriter(IServiceScopeFactory scopes, TimeProvider clock
             }
 
             // Spoken answers are files named by the attempt's id: written once the ids are known.
-            var recordings = new AnswerRecordings(db, _scope!.ServiceProvider.GetRequiredService<TpmPrepPaths>(), _scope.ServiceProvider.GetRequiredService<RecordAccess>());
+            var recordings = _scope!.ServiceProvider.GetRequiredService<AnswerRecordings>(); // the same scope, so the same context as db
             foreach (var (entity, _) in _pendingAttempts.Where(p => p.Entity.AudioContentType is not null))
             {
                 var source = _document.Attempts!.FirstOrDefault(a => a.Recording is not null && Time(a.CreatedUtc!.Value) == entity.CreatedUtc && a.QuestionId is { } q && QuestionId(q) == entity.QuestionId);

@@ -34,7 +34,7 @@ public sealed partial class FindJourneyTests(BrowserFixture browser) : IDisposab
             await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/questions\?q=critical\+path$"));
             var results = page.Locator("#search-results");
             await Assertions.Expect(results.GetByRole(AriaRole.Link, new() { Name = CriticalPath })).ToBeVisibleAsync();
-            await Check(page, phone);
+            await PhoneLayout.CheckAsync(page, phone);
 
             // A filter applies at once: the milestones bank keeps the question, the risk bank has none with both words.
             await page.GetByLabel("Bank").SelectOptionAsync(new SelectOptionValue { Label = "Risk management" });
@@ -54,7 +54,7 @@ public sealed partial class FindJourneyTests(BrowserFixture browser) : IDisposab
 
             // A list, then questions added to it from the results and from a question's page.
             await page.GotoAsync(_server.BaseUrl + "/lists");
-            await Check(page, phone);
+            await PhoneLayout.CheckAsync(page, phone);
             await page.GetByLabel("Name").FillAsync("Weak on risk");
             await page.GetByRole(AriaRole.Button, new() { Name = "Make the list" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Weak on risk", Level = 1 })).ToBeVisibleAsync();
@@ -71,23 +71,20 @@ public sealed partial class FindJourneyTests(BrowserFixture browser) : IDisposab
             await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByText("Added to the list.")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("In your lists:")).ToBeVisibleAsync();
-            await Check(page, phone);
+            await PhoneLayout.CheckAsync(page, phone);
 
             // The list holds both; a practice session starts from it.
             await page.GotoAsync(listUrl);
             await Assertions.Expect(page.GetByText("2 questions", new() { Exact = false }).First).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = firstTitle })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = CriticalPath })).ToBeVisibleAsync();
-            await Check(page, phone);
+            await PhoneLayout.CheckAsync(page, phone);
             await page.GetByLabel("Questions").FillAsync("2");
             await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" })).ToContainTextAsync("From the list “Weak on risk”");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit and grade" })).ToBeVisibleAsync();
         }
     }
-
-    private static Task Check(IPage page, bool phone) =>
-        phone ? PhoneLayout.AssertFitsAndIsAccessibleAsync(page) : page.AssertNoSeriousAccessibilityViolationsAsync();
 
     [GeneratedRegex(@"^\d+ questions? match(es)?\.$")]
     private static partial Regex Matches();

@@ -24,13 +24,13 @@ public sealed class TodayJourneyTests(BrowserFixture browser) : IDisposable
             await page.GotoAsync(_server.BaseUrl + "/today");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "A steady week" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Next step" })).ToBeVisibleAsync();
-            await CheckAsync(page, phone);
+            await PhoneLayout.CheckAsync(page, phone);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Set your interview date and target level" }).ClickAsync();
             var date = DateTime.UtcNow.Date.AddDays(12);
             await page.GetByLabel("Interview date").FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await page.GetByLabel("Target level").SelectOptionAsync(new SelectOptionValue { Label = "Senior TPM" });
-            await CheckAsync(page, phone);
+            await PhoneLayout.CheckAsync(page, phone);
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Assertions.Expect(page.GetByText("Profile saved.")).ToBeVisibleAsync();
 
@@ -40,16 +40,13 @@ public sealed class TodayJourneyTests(BrowserFixture browser) : IDisposable
             var days = page.GetByRole(AriaRole.Region, new() { Name = "The plan, day by day" }).GetByRole(AriaRole.Row);
             await Assertions.Expect(days).ToHaveCountAsync(13);
             await Assertions.Expect(days.Nth(1)).ToContainTextAsync("Today");
-            await CheckAsync(page, phone);
+            await PhoneLayout.CheckAsync(page, phone);
 
             // The next step opens today's first question.
             await page.GetByRole(AriaRole.Link, new() { Name = "Answer it now" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit and grade" })).ToBeVisibleAsync();
         }
     }
-
-    private static Task CheckAsync(IPage page, bool phone) =>
-        phone ? PhoneLayout.AssertFitsAndIsAccessibleAsync(page) : page.AssertNoSeriousAccessibilityViolationsAsync();
 
     public void Dispose() => _server.Dispose();
 }

@@ -57,8 +57,7 @@ public sealed class FollowUpModel(QuestionSource questions, AttemptService attem
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var seconds = Started > 0 && Started <= now.Ticks ? (int)Math.Min((now - new DateTime(Started, DateTimeKind.Utc)).TotalSeconds, AnswerLimits.MaxTimeTakenSeconds) : 0;
+        var seconds = AnswerLimits.SecondsSince(Started, clock.GetUtcNow().UtcDateTime);
         var prompt = PageDescription.PlainText(FollowUpHtml);
         var attemptId = await attempts.CreateFollowUpAsync(User.Viewer(), User.RequiredUserId(), Question, Index, prompt, Answer!.Trim(), seconds, cancellationToken);
         TempData["Message"] = "Follow-up answered. Compare it with what a strong answer to the question covers.";

@@ -80,8 +80,7 @@ public sealed class QuickModel(QuestionSource questions, QuickReviews quick, Rev
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var seconds = Started > 0 && Started <= now.Ticks ? (int)Math.Min((now - new DateTime(Started, DateTimeKind.Utc)).TotalSeconds, int.MaxValue) : 0;
+        var seconds = TpmPrep.Web.Attempts.AnswerLimits.SecondsSince(Started, clock.GetUtcNow().UtcDateTime);
         var userId = User.RequiredUserId();
         var result = await quick.SaveAsync(User.Viewer(), userId, Question, Outline!.Trim(), Covered, seconds, cancellationToken);
         var day = await quick.DayAsync(User.Viewer(), userId, cancellationToken);
