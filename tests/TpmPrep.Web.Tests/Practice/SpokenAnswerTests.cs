@@ -103,6 +103,23 @@ public sealed partial class SpokenAnswerTests
     }
 
     [Fact]
+    public async Task ACoachWithTheAttemptsScopeHearsTheSpokenAnswerOnTheirAttemptPage()
+    {
+        using var factory = new TpmPrepFactory();
+        using var cara = await AppClient.RegisteredAsync(factory, "cara@example.com");
+        var posted = await PostAnswerAsync(cara, "", Audio, "audio/ogg");
+        var attemptId = int.Parse(GradeLocation().Match(posted.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        using var coach = await AppClient.RegisteredAsync(factory, "coach@example.com", "Coach");
+        var linkId = await TpmPrep.Web.Tests.Coaching.CoachingTests.AcceptAsync(coach, await TpmPrep.Web.Tests.Coaching.CoachingTests.InviteAsync(cara, "1", "2"));
+
+        var page = await coach.GetHtmlAsync($"/coach/candidates/{linkId}/attempts/{attemptId}");
+
+        Assert.Contains($"<audio controls preload=\"metadata\" src=\"/attempts/{attemptId}?handler=Recording\" aria-label=\"Their spoken answer\">", page, StringComparison.Ordinal);
+        Assert.Equal(Audio, await coach.Http.GetByteArrayAsync($"/attempts/{attemptId}?handler=Recording"));
+        Assert.Contains("aria-label=\"Your spoken answer\"", await cara.GetHtmlAsync($"/attempts/{attemptId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMockInterviewIsAnsweredAloudToo()
     {
         using var factory = new TpmPrepFactory();
