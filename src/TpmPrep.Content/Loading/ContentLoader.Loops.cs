@@ -107,19 +107,9 @@ public static partial class ContentLoader
     {
         var (id, title, order) = file.Identity(titleLimit: 120);
         var summary = file.RequiredString("summary", 300);
-        var level = file.RequiredString("level", 80);
-        if (level is not null && levels.All(l => l.Id != level))
-        {
-            file.Error(file.Field("level"), $"unknown level '{level}' (known: {string.Join(", ", levels.Select(l => l.Id))})");
-            level = null;
-        }
-
+        var level = KnownLevel(file, file.RequiredString("level", 80), levels);
         file.RejectUnknownFields();
-        var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
-        if (sections is not null && sections.Sections.Count > 0)
-        {
-            file.Error(sections.Sections[0].Line, "a loop's body is an introduction without '##' sections");
-        }
+        var sections = IntroductionOnly(file, "a loop");
 
         if (id is null || title is null || summary is null || level is null || sections is null)
         {

@@ -373,20 +373,9 @@ public static partial class ContentLoader
         var summary = file.RequiredString("summary", 300);
         var bankSkills = file.IdList("skills", 1, 6, skillExists, "skill area");
         // Optional: the level an interview kit is for (a kit exported from the app is a bank with a level).
-        var level = file.Field("level") is null ? null : file.RequiredString("level", 80);
-        if (level is not null && levels.All(l => l.Id != level))
-        {
-            file.Error(file.Field("level"), $"unknown level '{level}' (known: {string.Join(", ", levels.Select(l => l.Id))})");
-            level = null;
-        }
-
+        var level = KnownLevel(file, file.Field("level") is null ? null : file.RequiredString("level", 80), levels);
         file.RejectUnknownFields();
-        var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
-        if (sections is not null && sections.Sections.Count > 0)
-        {
-            file.Error(sections.Sections[0].Line, "a bank's body is an introduction without '##' sections");
-        }
-
+        var sections = IntroductionOnly(file, "a bank");
         if (id is null || title is null || summary is null || bankSkills is null || sections is null)
         {
             return null;
@@ -394,6 +383,30 @@ public static partial class ContentLoader
 
         var introduction = RenderBlocks(file, sections.Preamble, file.BodyStartLine);
         return introduction is null ? null : new BankHeader(id, title, summary, bankSkills, order, introduction, level);
+    }
+
+    /// <summary>The level a file names, or null (with the error at its field) when no such level is loaded.</summary>
+    private static string? KnownLevel(SourceFile file, string? level, IReadOnlyList<Level> levels)
+    {
+        if (level is not null && levels.All(l => l.Id != level))
+        {
+            file.Error(file.Field("level"), $"unknown level '{level}' (known: {string.Join(", ", levels.Select(l => l.Id))})");
+            return null;
+        }
+
+        return level;
+    }
+
+    /// <summary>The sections of a file whose body is an introduction (a bank, a loop): a '##' section in it is an error.</summary>
+    private static MarkdownSections? IntroductionOnly(SourceFile file, string what)
+    {
+        var sections = file.FrontMatter is null ? null : MarkdownSections.Parse(file);
+        if (sections is not null && sections.Sections.Count > 0)
+        {
+            file.Error(sections.Sections[0].Line, $"{what}'s body is an introduction without '##' sections");
+        }
+
+        return sections;
     }
 
     private static readonly ParallelOptions ParallelParsing = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
